@@ -5,12 +5,13 @@ import {
   IdempotencyConflictError,
   InvalidAppendError,
   UnknownEventTypeError,
-  eventBuilder,
+
   jobStreamId,
   poolStreamId,
   type EventStore,
   type NewEvent,
 } from '@sluice/domain';
+import { eventBuilder } from '@sluice/domain/testing';
 
 export interface StoreUnderTest {
   store: EventStore;

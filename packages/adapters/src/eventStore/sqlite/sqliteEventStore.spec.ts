@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventBuilder } from '@sluice/domain';
+import { eventBuilder } from '@sluice/domain/testing';
 import { eventStoreContract } from '../../../test/eventStoreContract';
 import { SqliteEventStore } from './sqliteEventStore';
 

@@ -1,0 +1,4 @@
+export * from './builders';
+export * from './eventLog';
+export * from './eventIds';
+export * from './randomWorkload';
