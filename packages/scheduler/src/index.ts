@@ -1,0 +1,2 @@
+export * from './lifecycle/index';
+export * from './policy/snapshot';

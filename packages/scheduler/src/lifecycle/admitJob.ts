@@ -1,0 +1,59 @@
+import {
+  decideJob,
+  decidePool,
+  jobStreamId,
+  poolStreamId,
+  type AppendResult,
+  type EventStore,
+  type JobState,
+  type PoolState,
+  type QueuedJob,
+} from '@sluice/domain';
+import type { Admission } from '../policy/snapshot';
+import { toNewEvents, type CommandContext } from './commandContext';
+
+/**
+ * Writes one admission: `JobAdmitted` on the job stream and `CapacityReserved` on the pool stream in
+ * one atomic append, each guarded by the version the decision was made against. The pool
+ * aggregate re-checks the quota on the state at that version, so a racing scheduler that reserved
+ * first makes this append fail with a ConcurrencyError instead of passing the quota.
+ */
+export async function admitJob(
+  store: EventStore,
+  admission: Admission,
+  queued: QueuedJob,
+  pool: PoolState,
+  ctx: CommandContext,
+): Promise<AppendResult[]> {
+  const admitted = decideJob(
+    { type: 'AdmitJob', poolId: admission.poolId, reservation: admission.reservation, reason: admission.reason, now: ctx.now },
+    jobStateOf(queued),
+  );
+  const reserved = decidePool({ type: 'ReserveCapacity', jobId: admission.jobId, demand: admission.reservation }, pool);
+  return store.appendAtomically([
+    { streamId: jobStreamId(admission.jobId), expectedVersion: admission.jobStreamVersion, events: toNewEvents(admitted, ctx) },
+    { streamId: poolStreamId(admission.poolId), expectedVersion: admission.poolStreamVersion, events: toNewEvents(reserved, ctx) },
+  ]);
+}
+
+/** The job aggregate's state as the queue view knows it: enough for the admission decision. */
+function jobStateOf(queued: QueuedJob): JobState {
+  return {
+    status: 'queued',
+    attempt: queued.attempt,
+    cancelRequested: queued.cancelRequested,
+    ...(queued.notBefore ? { notBefore: queued.notBefore } : {}),
+    job: {
+      jobId: queued.jobId,
+      source: queued.source,
+      dataset: queued.dataset,
+      priorityClass: queued.priorityClass,
+      priority: queued.priority,
+      demand: queued.demand,
+      backend: 'simulated',
+      spec: {},
+      pools: queued.pools,
+      maxAttempts: queued.maxAttempts,
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './commandContext';
+export * from './loadAggregates';
+export * from './jobHandlers';
+export * from './poolHandlers';
+export * from './admitJob';

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The project's test command (`npm test`): typecheck, lint and every test suite, with the
+# services the tests need (Java for DynamoDB Local) installed first. Prints a one-line total.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE="${NX_SKIP_NX_CACHE:-}"
+
+bash scripts/ensure-java.sh
+rm -f packages/*/.reports/vitest.json tools/*/.reports/vitest.json infra/.reports/vitest.json
+npx nx run-many -t typecheck lint test --outputStyle=stream --parallel=2
+node scripts/test-summary.mjs

@@ -1,0 +1,21 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { benchReplay } from './replay';
+import { benchSqliteAppend } from './sqliteAppend';
+
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+};
+
+const program = new Command('bench').description('Sluice benchmarks: figures and ratios against a baseline measured in the same run');
+program
+  .command('append-sqlite')
+  .option('--events <n>', 'events per measurement', positive, 5000)
+  .option('--durability <mode>', 'full or normal', 'full')
+  .action((o: { events: number; durability: 'full' | 'normal' }) => benchSqliteAppend(o.events, o.durability));
+program
+  .command('replay')
+  .option('--events <n>', 'events in the log', positive, 1_000_000)
+  .action((o: { events: number }) => benchReplay(o.events));
+await program.parseAsync(process.argv);

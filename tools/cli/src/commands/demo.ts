@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { ProjectionRunner, SqliteEventStore } from '@sluice/adapters';
+import { allViews } from '@sluice/domain';
+import { handlePoolCommand, loadPool, submitJob } from '@sluice/scheduler';
+import { dataDir, eventsFile } from '../runtime/dataDir';
+import { newJobId, wallClockContext } from '../runtime/context';
+import { DEMO_POOLS, demoJobs } from '../runtime/demoWorkload';
+import { formatCapacity, formatQueue } from '../format/views';
+
+/** Appends a demo workload to the embedded store and prints the queue and capacity views. */
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('append a demo workload to the embedded store and print the queue and capacity views')
+    .option('--jobs <n>', 'how many jobs to submit', '24')
+    .option('--data-dir <dir>', 'where the embedded store lives (default: SLUICE_DATA_DIR or ./.sluice)')
+    .action(async (options: { jobs: string; dataDir?: string }) => {
+      const count = Number(options.jobs);
+      if (!Number.isInteger(count) || count < 0 || count > 100_000) {
+        program.error('--jobs must be a whole number from 0 to 100000', { exitCode: 2 });
+      }
+      const file = eventsFile(dataDir(options.dataDir));
+      const store = new SqliteEventStore({ filename: file });
+      try {
+        for (const pool of DEMO_POOLS) {
+          const { state } = await loadPool(store, pool.poolId);
+          if (!state.registered) await handlePoolCommand(store, pool.poolId, { type: 'RegisterPool', data: pool }, wallClockContext('demo'));
+        }
+        for (const job of demoJobs(count)) await submitJob(store, { ...job, jobId: newJobId() }, wallClockContext('demo'));
+        const views = await ProjectionRunner.start(store, allViews());
+        console.log(`Sluice demo: ${count} jobs appended to ${file}\n`);
+        console.log(formatQueue(views.state.queue));
+        console.log();
+        console.log(formatCapacity(views.state.capacity));
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Where the embedded store lives: SLUICE_DATA_DIR, or `.sluice` in the working directory. */
+export function dataDir(override?: string): string {
+  const dir = resolve(override ?? process.env.SLUICE_DATA_DIR ?? '.sluice');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export const eventsFile = (dir: string) => join(dir, 'events.db');
