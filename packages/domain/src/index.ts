@@ -5,6 +5,7 @@ export * from './events/common';
 export * from './events/jobEvents';
 export * from './events/poolEvents';
 export * from './events/policyEvents';
+export * from './events/schedulerEvents';
 export * from './events/catalogue';
 export * from './events/envelope';
 export * from './eventStore/eventStore';

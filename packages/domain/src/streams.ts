@@ -1,5 +1,7 @@
 /** Stream naming: one stream per job, one per pool, and one for the share policy. */
 export const POLICY_STREAM = 'policy';
+/** Records of admission cycles, for explain and audit. */
+export const SCHEDULER_STREAM = 'scheduler';
 
 export function jobStreamId(jobId: string): string {
   return `job-${jobId}`;
@@ -9,10 +11,11 @@ export function poolStreamId(poolId: string): string {
   return `pool-${poolId}`;
 }
 
-export type StreamKind = 'job' | 'pool' | 'policy';
+export type StreamKind = 'job' | 'pool' | 'policy' | 'scheduler';
 
 export function streamKindOf(streamId: string): StreamKind | undefined {
   if (streamId === POLICY_STREAM) return 'policy';
+  if (streamId === SCHEDULER_STREAM) return 'scheduler';
   if (streamId.startsWith('job-')) return 'job';
   if (streamId.startsWith('pool-')) return 'pool';
   return undefined;

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allViews, rebuild, replayAsOf, type StoredEvent } from '@sluice/domain';
 import { interpretWorkload, workloadStepArbitrary } from '@sluice/domain/testing';
 import { SqliteEventStore } from '../eventStore/sqlite/sqliteEventStore';
-import { MemoryCheckpointStore } from './checkpointStore';
-import { ProjectionRunner } from './projectionRunner';
+import { MemoryCheckpointStore, ProjectionRunner } from '@sluice/scheduler';
 import { readEverything } from '../../test/eventStoreContract';
 
 describe('ProjectionRunner over the embedded store', () => {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { CheckpointStore, ProjectionCheckpoint } from './checkpointStore';
+import type { CheckpointStore, ProjectionCheckpoint } from '@sluice/scheduler';
 
 /** Checkpoints in a SQLite file (the embedded store's file works: the table is separate). */
 export class SqliteCheckpointStore implements CheckpointStore {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { EventValidationError, UnknownEventTypeError } from '../errors/domainErrors';
-import { POLICY_STREAM, jobStreamId, poolStreamId } from '../streams';
+import { POLICY_STREAM, SCHEDULER_STREAM, jobStreamId, poolStreamId } from '../streams';
 import {
   jobAdmittedSchema,
   jobCancellationRequestedSchema,
@@ -21,6 +21,7 @@ import {
   poolRegisteredSchema,
 } from './poolEvents';
 import { sharePolicySetSchema } from './policyEvents';
+import { admissionCycleCompletedSchema } from './schedulerEvents';
 import { upcastJobSubmittedV1 } from './versioning/jobSubmittedV1';
 import { formatZodIssue } from './zodIssues';
 
@@ -66,6 +67,11 @@ export const eventCatalogue = {
   CapacityReserved: define({ schemaVersion: 1, schema: capacityReservedSchema, streamOf: byPool }),
   CapacityReleased: define({ schemaVersion: 1, schema: capacityReleasedSchema, streamOf: byPool }),
   SharePolicySet: define({ schemaVersion: 1, schema: sharePolicySetSchema, streamOf: () => POLICY_STREAM }),
+  AdmissionCycleCompleted: define({
+    schemaVersion: 1,
+    schema: admissionCycleCompletedSchema,
+    streamOf: () => SCHEDULER_STREAM,
+  }),
 };
 
 type Catalogue = typeof eventCatalogue;

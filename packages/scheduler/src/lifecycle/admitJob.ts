@@ -24,9 +24,17 @@ export async function admitJob(
   queued: QueuedJob,
   pool: PoolState,
   ctx: CommandContext,
+  cycleId?: string,
 ): Promise<AppendResult[]> {
   const admitted = decideJob(
-    { type: 'AdmitJob', poolId: admission.poolId, reservation: admission.reservation, reason: admission.reason, now: ctx.now },
+    {
+      type: 'AdmitJob',
+      poolId: admission.poolId,
+      reservation: admission.reservation,
+      reason: admission.reason,
+      now: ctx.now,
+      ...(cycleId ? { cycleId } : {}),
+    },
     jobStateOf(queued),
   );
   const reserved = decidePool({ type: 'ReserveCapacity', jobId: admission.jobId, demand: admission.reservation }, pool);

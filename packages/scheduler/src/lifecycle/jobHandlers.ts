@@ -2,6 +2,7 @@ import {
   DomainError,
   decideJob,
   holdsCapacity,
+  initialJobState,
 
   jobStreamId,
   poolStreamId,
@@ -66,3 +67,21 @@ export async function submitJob(
   return store.appendToStream(jobStreamId(data.jobId), toNewEvents(events, ctx), { expectedVersion: version });
 }
 
+
+/**
+ * Submits new jobs in one atomic append (each stream must not exist yet): a pipeline's batch is
+ * recorded whole or not at all. Re-sending the same events is a no-op, as for any append.
+ */
+export async function submitJobs(
+  store: EventStore,
+  jobs: Extract<JobCommand, { type: 'SubmitJob' }>['data'][],
+  ctx: CommandContext,
+): Promise<AppendResult[]> {
+  return store.appendAtomically(
+    jobs.map((data) => ({
+      streamId: jobStreamId(data.jobId),
+      expectedVersion: 'noStream' as const,
+      events: toNewEvents(decideJob({ type: 'SubmitJob', data }, initialJobState()), ctx),
+    })),
+  );
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { ProjectionRunner, SqliteEventStore } from '@sluice/adapters';
+import { SqliteEventStore } from '@sluice/adapters';
 import { allViews } from '@sluice/domain';
-import { handlePoolCommand, loadPool, submitJob } from '@sluice/scheduler';
+import { ProjectionRunner, handlePoolCommand, loadPool, submitJob } from '@sluice/scheduler';
 import { dataDir, eventsFile } from '../runtime/dataDir';
 import { newJobId, wallClockContext } from '../runtime/context';
 import { DEMO_POOLS, demoJobs } from '../runtime/demoWorkload';

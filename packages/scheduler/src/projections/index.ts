@@ -1,0 +1,2 @@
+export * from './checkpointStore';
+export * from './projectionRunner';

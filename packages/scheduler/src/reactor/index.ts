@@ -1,0 +1,4 @@
+export * from './snapshotOf';
+export * from './wakeEvents';
+export * from './writeDecisions';
+export * from './schedulerReactor';

@@ -1,0 +1,76 @@
+import {
+  ConcurrencyError,
+  DomainError,
+  evolvePool,
+  type EventStore,
+  type PoolState,
+  type SluiceEvent,
+  type Views,
+} from '@sluice/domain';
+import { admitJob } from '../lifecycle/admitJob';
+import type { CommandContext } from '../lifecycle/commandContext';
+import { handleJobCommand } from '../lifecycle/jobHandlers';
+import type { CycleResult } from '../policy/snapshot';
+
+export interface WriteOutcome {
+  admitted: string[];
+  cancelled: string[];
+  /** Another writer changed a stream this cycle read: the rest of the cycle is stale. */
+  conflicted: boolean;
+  /** Decisions the aggregates refused (a policy bug if ever non-empty): job id and why. */
+  refused: { jobId: string; reason: string }[];
+}
+
+/**
+ * Writes a cycle's decisions in order. Each admission is one atomic append guarded by the job and
+ * pool stream versions; several admissions to one pool in a cycle chain their versions, so the
+ * first conflict (another scheduler got there first) stops the cycle and the caller re-plans.
+ */
+export async function writeDecisions(
+  store: EventStore,
+  result: CycleResult,
+  views: Views,
+  ctx: CommandContext & { cycleId: string },
+): Promise<WriteOutcome> {
+  const outcome: WriteOutcome = { admitted: [], cancelled: [], conflicted: false, refused: [] };
+  const pools = new Map<string, { state: PoolState; version: number }>();
+
+  for (const cancellation of result.cancellations) {
+    try {
+      await handleJobCommand(store, cancellation.jobId, { type: 'CancelJob', reason: cancellation.reason }, ctx);
+      outcome.cancelled.push(cancellation.jobId);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return { ...outcome, conflicted: true };
+      if (!(error instanceof DomainError)) throw error;
+      outcome.refused.push({ jobId: cancellation.jobId, reason: error.message });
+    }
+  }
+
+  for (const admission of result.admissions) {
+    const queued = views.queue.pending[admission.jobId];
+    const snapshotPool = views.capacity.pools[admission.poolId];
+    if (!queued || !snapshotPool) {
+      outcome.refused.push({ jobId: admission.jobId, reason: 'not pending or pool unknown in the snapshot' });
+      continue;
+    }
+    const pool = pools.get(admission.poolId) ?? { state: snapshotPool, version: snapshotPool.streamVersion };
+    try {
+      const [, reserved] = await admitJob(
+        store,
+        { ...admission, poolStreamVersion: pool.version },
+        queued,
+        pool.state,
+        ctx,
+        ctx.cycleId,
+      );
+      const event = { type: 'CapacityReserved', data: { poolId: admission.poolId, jobId: admission.jobId, demand: admission.reservation } };
+      pools.set(admission.poolId, { state: evolvePool(pool.state, event as SluiceEvent), version: reserved!.nextExpectedVersion });
+      outcome.admitted.push(admission.jobId);
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return { ...outcome, conflicted: true };
+      if (!(error instanceof DomainError)) throw error;
+      outcome.refused.push({ jobId: admission.jobId, reason: error.message });
+    }
+  }
+  return outcome;
+}
