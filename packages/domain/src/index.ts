@@ -29,3 +29,4 @@ export * from './projections/capacityView';
 export * from './projections/jobView';
 export * from './projections/sourceUsage';
 export * from './projections/views';
+export * from './backends/backendPort';
