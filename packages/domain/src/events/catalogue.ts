@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { EventValidationError, UnknownEventTypeError } from '../errors/domainErrors';
-import { POLICY_STREAM, SCHEDULER_STREAM, jobStreamId, poolStreamId } from '../streams';
+import { POLICY_STREAM, SCHEDULER_STREAM, apiKeyStreamId, jobStreamId, poolStreamId, templateStreamId } from '../streams';
 import {
   jobAdmittedSchema,
   jobCancellationRequestedSchema,
@@ -22,6 +22,7 @@ import {
 } from './poolEvents';
 import { sharePolicySetSchema } from './policyEvents';
 import { admissionCycleCompletedSchema } from './schedulerEvents';
+import { apiKeyIssuedSchema, apiKeyRevokedSchema, templateDefinedSchema } from './templateEvents';
 import { upcastJobSubmittedV1 } from './versioning/jobSubmittedV1';
 import { formatZodIssue } from './zodIssues';
 
@@ -72,6 +73,9 @@ export const eventCatalogue = {
     schema: admissionCycleCompletedSchema,
     streamOf: () => SCHEDULER_STREAM,
   }),
+  TemplateDefined: define({ schemaVersion: 1, schema: templateDefinedSchema, streamOf: (d) => templateStreamId(d.name) }),
+  ApiKeyIssued: define({ schemaVersion: 1, schema: apiKeyIssuedSchema, streamOf: (d) => apiKeyStreamId(d.keyId) }),
+  ApiKeyRevoked: define({ schemaVersion: 1, schema: apiKeyRevokedSchema, streamOf: (d) => apiKeyStreamId(d.keyId) }),
 };
 
 type Catalogue = typeof eventCatalogue;

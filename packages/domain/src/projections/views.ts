@@ -6,6 +6,7 @@ import { queueView, type QueueViewState } from './queueView';
 import { sourceUsageProjection, type SourceUsageState } from './sourceUsage';
 import { defaultSharePolicy, evolveSharePolicy } from '../policy/sharePolicy';
 import type { SharePolicySetData } from '../events/policyEvents';
+import { templateView, type TemplateViewState } from './templateView';
 
 export const sharePolicyView: Projection<SharePolicySetData> = {
   name: 'policy',
@@ -19,6 +20,7 @@ export interface Views {
   jobs: JobViewState;
   usage: SourceUsageState;
   policy: SharePolicySetData;
+  templates: TemplateViewState;
 }
 
 /** Every view Sluice keeps, as one projection, so one pass over the feed builds them all. */
@@ -32,6 +34,7 @@ export function allViews(options: { halfLifeSeconds?: number } = {}): Projection
       jobs: jobView.initialState(),
       usage: usage.initialState(),
       policy: sharePolicyView.initialState(),
+      templates: templateView.initialState(),
     }),
     evolve(state: Views, event: StoredEvent): Views {
       state.queue = queueView.evolve(state.queue, event);
@@ -39,6 +42,7 @@ export function allViews(options: { halfLifeSeconds?: number } = {}): Projection
       state.jobs = jobView.evolve(state.jobs, event);
       state.usage = usage.evolve(state.usage, event);
       state.policy = sharePolicyView.evolve(state.policy, event);
+      state.templates = templateView.evolve(state.templates, event);
       return state;
     },
   };
