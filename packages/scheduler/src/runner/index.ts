@@ -1,0 +1,2 @@
+export * from './jobRunner';
+export * from './startRetryDelay';
