@@ -114,7 +114,8 @@ export async function raceReactors(store: EventStore, options: RaceOptions): Pro
   const schedulers = reactors.map(async (reactor) => {
     while (!done) {
       const report = await reactor.runCycle();
-      if (report.admitted.length === 0) await new Promise((r) => setTimeout(r, 5));
+      // Cycles run after a short pause, as the reactor coalesces a burst of events into one cycle.
+      await new Promise((r) => setTimeout(r, report.admitted.length === 0 ? 10 : 25));
     }
   });
   await Promise.all([runner, ...schedulers]);

@@ -1,4 +1,6 @@
 export * from './lifecycle/index';
-export * from './policy/snapshot';
 export * from './projections/index';
 export * from './reactor/index';
+export * from './runner/index';
+export * from './jobManager/index';
+export * from './policy/snapshot';

@@ -2,24 +2,21 @@ import {
   BackendBusyError,
   BackendRejectedError,
   ConcurrencyError,
-  DomainError,
-  type Backend,
-  type BackendPort,
-  type EventStore,
   type JobViewState,
-  type RunStatus,
   type StoredEvent,
 } from '@sluice/domain';
-import type { CommandContext } from '../lifecycle/commandContext';
-import { handleJobCommand } from '../lifecycle/jobHandlers';
+import {
+  JobNotRunnableError,
+  getJobStatus,
+  reportFailure,
+  reportResult,
+  startJob,
+  type JobManagerDeps,
+} from '../jobManager/jobManagerTasks';
 import { loadJob } from '../lifecycle/loadAggregates';
 import { startRetryDelayMs } from './startRetryDelay';
 
-export interface JobRunnerOptions {
-  store: EventStore;
-  backends: Partial<Record<Backend, BackendPort>>;
-  /** The edge supplies time and ids. */
-  context: (actor: string) => CommandContext;
+export interface JobRunnerOptions extends Omit<JobManagerDeps, 'tokens' | 'notifier'> {
   clockMs: () => number;
   /** Start attempts that fail for reasons other than "busy" before the job fails as retryable. */
   maxStartFailures?: number;
@@ -36,9 +33,9 @@ interface Tracked {
 }
 
 /**
- * The in-process job manager (what the Step Functions job manager does in the cloud): start each
- * admitted job on its backend, poll running ones, and report how they end. Starts are idempotent
- * per (job, attempt), so a start retried after a crash or a timeout never launches a second run.
+ * The in-process job manager: the same tasks the Step Functions job manager runs in the cloud
+ * (start, poll status, report), driven by a loop instead of a state machine. Starts are idempotent
+ * per (job, attempt), so a start retried after a crash never launches a second run.
  */
 export class JobRunner {
   private readonly tracked = new Map<string, Tracked>();
@@ -74,47 +71,26 @@ export class JobRunner {
 
   /** One pass over every tracked job whose turn has come. */
   async tick(): Promise<void> {
-    const now = this.options.clockMs();
     for (const job of [...this.tracked.values()]) {
-      if (job.dueMs > now) continue;
+      if (job.dueMs > this.options.clockMs()) continue;
       try {
-        if (this.cancelling.has(job.jobId) && job.runId) await this.cancel(job);
-        else if (job.runId) await this.poll(job);
-        else await this.start(job);
+        if (!job.runId) await this.start(job);
+        else if (this.cancelling.has(job.jobId)) await this.cancel(job);
+        else await this.poll(job);
       } catch (error) {
+        if (error instanceof JobNotRunnableError) {
+          this.tracked.delete(job.jobId);
+          continue;
+        }
         this.options.onError?.(job.jobId, error);
-        job.dueMs = now + startRetryDelayMs(job.startFailures++);
+        job.dueMs = this.options.clockMs() + startRetryDelayMs(job.startFailures++);
       }
     }
   }
 
   private async start(job: Tracked): Promise<void> {
-    const { state } = await loadJob(this.options.store, job.jobId);
-    if (state.status !== 'admitted' || !state.job || !state.poolId) {
-      if (state.status === 'running' && state.runId) job.runId = state.runId;
-      else this.tracked.delete(job.jobId);
-      return;
-    }
-    const backend = this.options.backends[state.job.backend];
-    if (!backend) {
-      await this.fail(job, `no ${state.job.backend} backend is configured`, false);
-      return;
-    }
     try {
-      const { runId } = await backend.start({
-        jobId: job.jobId,
-        attempt: state.attempt,
-        backend: state.job.backend,
-        poolId: state.poolId,
-        spec: state.job.spec,
-        demand: state.reservation ?? state.job.demand,
-      });
-      if (!(await this.command(job, { type: 'StartJob', runId }))) {
-        // The job was cancelled while its run was starting: stop the run we just launched.
-        await backend.cancel(runId);
-        return;
-      }
-      job.runId = runId;
+      job.runId = (await startJob(this.options, { jobId: job.jobId })).runId;
       job.dueMs = 0;
     } catch (error) {
       if (error instanceof BackendBusyError) {
@@ -122,73 +98,35 @@ export class JobRunner {
         job.dueMs = this.options.clockMs() + (error.retryAfterSeconds ?? 0) * 1000 + startRetryDelayMs(job.busyRetries++);
         return;
       }
-      if (error instanceof BackendRejectedError) return this.fail(job, error.message, false);
-      if (++job.startFailures >= (this.options.maxStartFailures ?? 5)) {
-        return this.fail(job, `start failed ${job.startFailures} times: ${(error as Error).message}`, true);
+      if (error instanceof JobNotRunnableError) throw error;
+      if (error instanceof BackendRejectedError || ++job.startFailures >= (this.options.maxStartFailures ?? 5)) {
+        const name = error instanceof Error ? error.name : 'Error';
+        await reportFailure(this.options, { jobId: job.jobId, error: { Error: name, Cause: (error as Error).message } });
+        this.tracked.delete(job.jobId);
+        return;
       }
+      this.options.onError?.(job.jobId, error);
       job.dueMs = this.options.clockMs() + startRetryDelayMs(job.startFailures);
     }
   }
 
   private async poll(job: Tracked): Promise<void> {
-    const status = await this.backendFor(job).then((b) => b?.status(job.runId!));
-    if (!status) return;
-    await this.report(job, status);
+    const status = await getJobStatus(this.options, { jobId: job.jobId, runId: job.runId! });
+    if (!status.done) return;
+    try {
+      await reportResult(this.options, status);
+    } catch (error) {
+      // A cancellation request landed on the stream meanwhile: the next pass reports again.
+      if (error instanceof ConcurrencyError) return;
+      throw error;
+    }
+    this.tracked.delete(job.jobId);
   }
 
   private async cancel(job: Tracked): Promise<void> {
-    const backend = await this.backendFor(job);
-    await backend?.cancel(job.runId!);
-    this.cancelling.delete(job.jobId);
-  }
-
-  private async report(job: Tracked, status: RunStatus): Promise<void> {
-    switch (status.state) {
-      case 'succeeded':
-        await this.command(job, { type: 'CompleteJob', runId: job.runId! });
-        break;
-      case 'failed':
-        await this.command(job, { type: 'FailJob', error: status.reason, retryable: status.retryable, now: this.options.context('runner').now });
-        break;
-      case 'cancelled':
-        await this.command(job, { type: 'ConfirmCancellation', reason: status.reason ?? 'stopped at the backend' });
-        break;
-      default:
-        return;
-    }
-    this.tracked.delete(job.jobId);
-  }
-
-  private async fail(job: Tracked, error: string, retryable: boolean): Promise<void> {
-    await this.command(job, { type: 'FailJob', error, retryable, now: this.options.context('runner').now });
-    this.tracked.delete(job.jobId);
-  }
-
-  /** Reports to the job stream; false when the job has moved on and the report no longer applies. */
-  private async command(job: Tracked, command: Parameters<typeof handleJobCommand>[2]): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await handleJobCommand(this.options.store, job.jobId, command, this.options.context('runner'));
-        return true;
-      } catch (error) {
-        // Another event landed on the job stream meanwhile (a cancellation request): decide again.
-        if (error instanceof ConcurrencyError && attempt < 3) continue;
-        // Someone else (a reconciler, an operator) moved the job on: our report is moot, not wrong.
-        if (error instanceof DomainError && error.code === 'IllegalTransition') {
-          this.tracked.delete(job.jobId);
-          return false;
-        }
-        throw error;
-      }
-    }
-  }
-
-  private async backendFor(job: Tracked): Promise<BackendPort | undefined> {
     const { state } = await loadJob(this.options.store, job.jobId);
-    if (state.status !== 'running') {
-      this.tracked.delete(job.jobId);
-      return undefined;
-    }
-    return state.job ? this.options.backends[state.job.backend] : undefined;
+    const backend = state.job ? this.options.backends[state.job.backend] : undefined;
+    if (state.status === 'running' && backend) await backend.cancel(job.runId!);
+    this.cancelling.delete(job.jobId);
   }
 }

@@ -1,0 +1,2 @@
+export * from './taskTokens';
+export * from './jobManagerTasks';

@@ -1,0 +1,161 @@
+import {
+
+  BackendRejectedError,
+  DomainError,
+  isTerminal,
+  type Backend,
+  type BackendPort,
+  type EventStore,
+  type RunStatus,
+  type StoredEvent,
+} from '@sluice/domain';
+import type { CommandContext } from '../lifecycle/commandContext';
+import { handleJobCommand } from '../lifecycle/jobHandlers';
+import { loadJob } from '../lifecycle/loadAggregates';
+import type { TaskTokenNotifier, TaskTokenStore } from './taskTokens';
+
+export interface JobManagerDeps {
+  store: EventStore;
+  backends: Partial<Record<Backend, BackendPort>>;
+  context: (actor: string) => CommandContext;
+  tokens?: TaskTokenStore;
+  notifier?: TaskTokenNotifier;
+}
+
+export interface AdmittedOutput {
+  jobId: string;
+  poolId: string;
+}
+
+export class JobNotRunnableError extends DomainError {
+  constructor(jobId: string, status: string) {
+    super('JobNotRunnable', `job ${jobId} is ${status}`);
+  }
+}
+
+/**
+ * RequestAdmission (`.waitForTaskToken`): parks the execution until the scheduler admits the job.
+ * The token is stored first and the job re-read after, so an admission that lands in between is
+ * still answered; the notifier tolerates a token answered twice.
+ */
+export async function requestAdmission(deps: JobManagerDeps, input: { jobId: string; taskToken: string }): Promise<void> {
+  const { tokens, notifier } = required(deps);
+  await tokens.put(input.jobId, input.taskToken);
+  const { state } = await loadJob(deps.store, input.jobId);
+  if (state.status === 'admitted' || state.status === 'running') {
+    const token = await tokens.take(input.jobId);
+    if (token) await notifier.succeed(token, { jobId: input.jobId, poolId: state.poolId } satisfies Partial<AdmittedOutput>);
+  } else if (state.status === 'unknown' || isTerminal(state.status)) {
+    const token = await tokens.take(input.jobId);
+    if (token) await notifier.fail(token, 'JobNotRunnable', `job ${input.jobId} is ${state.status}`);
+  }
+}
+
+/** Answers the executions waiting on jobs that these events admitted or ended. */
+export async function answerWaitingExecutions(deps: JobManagerDeps, events: StoredEvent[]): Promise<number> {
+  const { tokens, notifier } = required(deps);
+  let answered = 0;
+  for (const event of events) {
+    if (event.type === 'JobAdmitted') {
+      const token = await tokens.take(event.data.jobId);
+      if (token) await notifier.succeed(token, { jobId: event.data.jobId, poolId: event.data.poolId } satisfies AdmittedOutput);
+      answered += token ? 1 : 0;
+    } else if (event.type === 'JobCancelled' || event.type === 'JobTimedOut') {
+      const token = await tokens.take(event.data.jobId);
+      if (token) await notifier.fail(token, 'JobNotRunnable', `job ${event.data.jobId}: ${event.type}`);
+      answered += token ? 1 : 0;
+    }
+  }
+  return answered;
+}
+
+/**
+ * StartJob: starts the admitted job on its backend and records JobStarted. BackendBusyError
+ * propagates for the state machine's Retry; BackendRejectedError for its Catch.
+ */
+export async function startJob(deps: JobManagerDeps, input: { jobId: string }): Promise<{ jobId: string; runId: string }> {
+  const { state } = await loadJob(deps.store, input.jobId);
+  if (state.status === 'running' && state.runId) return { jobId: input.jobId, runId: state.runId };
+  if (state.status !== 'admitted' || !state.job || !state.poolId) throw new JobNotRunnableError(input.jobId, state.status);
+  const backend = deps.backends[state.job.backend];
+  if (!backend) throw new BackendRejectedError(state.job.backend, `no ${state.job.backend} backend is configured`);
+  const { runId } = await backend.start({
+    jobId: input.jobId,
+    attempt: state.attempt,
+    backend: state.job.backend,
+    poolId: state.poolId,
+    spec: state.job.spec,
+    demand: state.reservation ?? state.job.demand,
+  });
+  try {
+    await handleJobCommand(deps.store, input.jobId, { type: 'StartJob', runId }, deps.context('job-manager'));
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'IllegalTransition')) throw error;
+    // Cancelled while its run was starting: stop the run just launched rather than leak it.
+    await backend.cancel(runId);
+    throw new JobNotRunnableError(input.jobId, 'no longer admitted');
+  }
+  return { jobId: input.jobId, runId };
+}
+
+export type JobStatusOutput = { jobId: string; runId: string } & RunStatus & { done: boolean };
+
+/** GetJobStatus: the backend's view of the run, with `done` for the state machine's Choice. */
+export async function getJobStatus(deps: JobManagerDeps, input: { jobId: string; runId: string }): Promise<JobStatusOutput> {
+  const { state } = await loadJob(deps.store, input.jobId);
+  const backend = state.job ? deps.backends[state.job.backend] : undefined;
+  if (!backend) throw new BackendRejectedError(state.job?.backend ?? 'unknown', `no backend for job ${input.jobId}`);
+  const status = await backend.status(input.runId);
+  const done = status.state === 'succeeded' || status.state === 'failed' || status.state === 'cancelled';
+  return { jobId: input.jobId, runId: input.runId, ...status, done };
+}
+
+/** ReportResult: records how the run ended (releasing the job's capacity in the same append). */
+export async function reportResult(deps: JobManagerDeps, input: JobStatusOutput): Promise<{ jobId: string; recorded: boolean }> {
+  const ctx = deps.context('job-manager');
+  const command =
+    input.state === 'succeeded'
+      ? ({ type: 'CompleteJob', runId: input.runId } as const)
+      : input.state === 'failed'
+        ? ({ type: 'FailJob', error: input.reason, retryable: input.retryable, now: ctx.now } as const)
+        : input.state === 'cancelled'
+          ? ({ type: 'ConfirmCancellation', reason: input.reason ?? 'stopped at the backend' } as const)
+          : undefined;
+  if (!command) return { jobId: input.jobId, recorded: false };
+  return { jobId: input.jobId, recorded: await recordIfStillApplies(deps, input.jobId, command, ctx) };
+}
+
+/** ReportFailure (the state machine's Catch): the job fails with the error the execution caught. */
+export async function reportFailure(
+  deps: JobManagerDeps,
+  input: { jobId: string; error: { Error?: string; Cause?: string } },
+): Promise<{ jobId: string; recorded: boolean }> {
+  const ctx = deps.context('job-manager');
+  const name = input.error.Error ?? 'Error';
+  // Time-outs and exhausted throttling retries may succeed later; a rejected start will not.
+  const retryable = name !== BackendRejectedError.name && name !== 'JobNotRunnable';
+  const error = `${name}: ${input.error.Cause ?? 'no detail'}`.slice(0, 4000);
+  return { jobId: input.jobId, recorded: await recordIfStillApplies(deps, input.jobId, { type: 'FailJob', error, retryable, now: ctx.now }, ctx) };
+}
+
+async function recordIfStillApplies(
+  deps: JobManagerDeps,
+  jobId: string,
+  command: Parameters<typeof handleJobCommand>[2],
+  ctx: CommandContext,
+): Promise<boolean> {
+  try {
+    await handleJobCommand(deps.store, jobId, command, ctx);
+    return true;
+  } catch (error) {
+    // Reported already (a retried task, or the reconciler got there first): nothing to add.
+    if (error instanceof DomainError && error.code === 'IllegalTransition') return false;
+    throw error;
+  }
+}
+
+function required(deps: JobManagerDeps): { tokens: TaskTokenStore; notifier: TaskTokenNotifier } {
+  if (!deps.tokens || !deps.notifier) throw new Error('the job manager needs a task token store and notifier');
+  return { tokens: deps.tokens, notifier: deps.notifier };
+}
+
