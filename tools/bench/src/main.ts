@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { benchReplay } from './replay';
 import { benchSqliteAppend } from './sqliteAppend';
+import { benchDynamoAppend } from './dynamoAppend';
 
 const positive = (value: string) => {
   const n = Number(value);
@@ -14,6 +15,10 @@ program
   .option('--events <n>', 'events per measurement', positive, 5000)
   .option('--durability <mode>', 'full or normal', 'full')
   .action((o: { events: number; durability: 'full' | 'normal' }) => benchSqliteAppend(o.events, o.durability));
+program
+  .command('append-dynamo')
+  .option('--events <n>', 'events per measurement', positive, 1000)
+  .action((o: { events: number }) => benchDynamoAppend(o.events));
 program
   .command('replay')
   .option('--events <n>', 'events in the log', positive, 1_000_000)

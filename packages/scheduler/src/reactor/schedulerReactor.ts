@@ -113,6 +113,8 @@ export class SchedulerReactor {
       refused.push(...outcome.refused);
       if (!outcome.conflicted || replans >= maxReplans) break;
       replans += 1;
+      // Schedulers that collided would collide again in lockstep: spread their next attempts.
+      await sleep(Math.random() * Math.min(1000, 10 * 2 ** replans));
     }
     const snapshotPosition = views.checkpoint;
     await this.record({ cycleId, now, admitted, cancelled, result, snapshotPosition });
@@ -159,3 +161,5 @@ export class SchedulerReactor {
     );
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

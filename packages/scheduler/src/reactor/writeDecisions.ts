@@ -2,6 +2,7 @@ import {
   ConcurrencyError,
   DomainError,
   evolvePool,
+  jobStreamId,
   type EventStore,
   type PoolState,
   type SluiceEvent,
@@ -23,8 +24,9 @@ export interface WriteOutcome {
 
 /**
  * Writes a cycle's decisions in order. Each admission is one atomic append guarded by the job and
- * pool stream versions; several admissions to one pool in a cycle chain their versions, so the
- * first conflict (another scheduler got there first) stops the cycle and the caller re-plans.
+ * pool stream versions; several admissions to one pool in a cycle chain their versions. A conflict
+ * means another scheduler wrote first: the rest of the plan for that pool is stale and skipped
+ * (other pools go ahead, since their guards still hold), and the caller re-plans.
  */
 export async function writeDecisions(
   store: EventStore,
@@ -34,6 +36,7 @@ export async function writeDecisions(
 ): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { admitted: [], cancelled: [], conflicted: false, refused: [] };
   const pools = new Map<string, { state: PoolState; version: number }>();
+  const stalePools = new Set<string>();
 
   for (const cancellation of result.cancellations) {
     try {
@@ -53,6 +56,7 @@ export async function writeDecisions(
       outcome.refused.push({ jobId: admission.jobId, reason: 'not pending or pool unknown in the snapshot' });
       continue;
     }
+    if (stalePools.has(admission.poolId)) continue;
     const pool = pools.get(admission.poolId) ?? { state: snapshotPool, version: snapshotPool.streamVersion };
     try {
       const [, reserved] = await admitJob(
@@ -67,7 +71,12 @@ export async function writeDecisions(
       pools.set(admission.poolId, { state: evolvePool(pool.state, event as SluiceEvent), version: reserved!.nextExpectedVersion });
       outcome.admitted.push(admission.jobId);
     } catch (error) {
-      if (error instanceof ConcurrencyError) return { ...outcome, conflicted: true };
+      if (error instanceof ConcurrencyError) {
+        outcome.conflicted = true;
+        // A job conflict leaves the pool's version untouched; a pool conflict makes its plan stale.
+        if (error.streamId !== jobStreamId(admission.jobId)) stalePools.add(admission.poolId);
+        continue;
+      }
       if (!(error instanceof DomainError)) throw error;
       outcome.refused.push({ jobId: admission.jobId, reason: error.message });
     }
