@@ -1,0 +1,23 @@
+/**
+ * Node 20 has no Promise.withResolvers (Node 22 does), and aws-local-stepfunctions calls it for
+ * every Task: without it each Task throws a TypeError that a Catch then silently handles.
+ */
+interface Resolvers<T> {
+  promise: Promise<T>;
+  resolve: (value: T | PromiseLike<T>) => void;
+  reject: (reason?: unknown) => void;
+}
+
+const promiseConstructor = Promise as unknown as { withResolvers?: <T>() => Resolvers<T> };
+
+if (typeof promiseConstructor.withResolvers !== 'function') {
+  promiseConstructor.withResolvers = <T>(): Resolvers<T> => {
+    let resolve!: Resolvers<T>['resolve'];
+    let reject!: Resolvers<T>['reject'];
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+}
