@@ -170,3 +170,21 @@ describe('SimulatedBackend', () => {
     expect(drawDuration({ kind: 'fixed', ms: 5 }, random)).toBe(5);
   });
 });
+
+describe('SimulatedBackend adopting runs after a restart', () => {
+  it('treats a run it never saw as running when told to, and as unknown otherwise', async () => {
+    let now = 1_000;
+    const adopting = new SimulatedBackend({
+      clock: () => now,
+      seed: 1,
+      runMs: { kind: 'fixed', ms: 500 },
+      adoptUnknownRuns: true,
+    });
+    expect(await adopting.status('sim-j7-a2')).toEqual({ state: 'running' });
+    expect(adopting.launched).toBe(0);
+    now += 600;
+    expect(await adopting.status('sim-j7-a2')).toEqual({ state: 'succeeded' });
+    const strict = new SimulatedBackend({ clock: () => now, seed: 1, runMs: { kind: 'fixed', ms: 500 } });
+    await expect(strict.status('sim-j7-a2')).rejects.toThrow();
+  });
+});

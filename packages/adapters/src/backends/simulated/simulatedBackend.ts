@@ -38,6 +38,12 @@ export interface SimulatedBackendOptions {
   capacity?: ResourceVector;
   /** The spec schema of the backend this one stands in for, so bad specs fail as they would there. */
   specSchema?: z.ZodType;
+  /**
+   * Treat a run this process never saw as still running from now on. A real backend outlives a
+   * restart of Sluice; this in-memory one does not, so the local runtime adopts the runs the store
+   * says are running instead of reporting them lost.
+   */
+  adoptUnknownRuns?: boolean;
 }
 
 interface SimulatedRun {
@@ -162,13 +168,32 @@ export class SimulatedBackend implements BackendPort {
   }
 
   async status(runId: string): Promise<RunStatus> {
-    const run = this.runs.get(runId);
+    const run = this.runs.get(runId) ?? this.adopt(runId);
     if (!run) throw new RunNotFoundError(this.backend, runId);
     return this.statusAt(run, this.options.clock());
   }
 
+  private adopt(runId: string): SimulatedRun | undefined {
+    const match = this.options.adoptUnknownRuns ? /^sim-(.+)-a(\d+)$/.exec(runId) : null;
+    if (!match) return undefined;
+    const now = this.options.clock();
+    const run: SimulatedRun = {
+      runId,
+      jobId: match[1]!,
+      attempt: Number(match[2]),
+      poolId: '',
+      demand: {},
+      startsAt: now,
+      runsAt: now,
+      endsAt: now + Math.max(1, drawDuration(this.options.runMs, this.random)),
+      outcome: this.drawOutcome(),
+    };
+    this.runs.set(runId, run);
+    return run;
+  }
+
   async cancel(runId: string): Promise<void> {
-    const run = this.runs.get(runId);
+    const run = this.runs.get(runId) ?? this.adopt(runId);
     if (!run) return;
     const now = this.options.clock();
     if (run.cancelledAt === undefined && now < run.endsAt) run.cancelledAt = now;
