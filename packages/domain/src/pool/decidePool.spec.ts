@@ -52,3 +52,15 @@ describe('pool', () => {
     expect(() => decidePool({ type: 'ReserveCapacity', jobId: 'b', demand: { runs: 1 } }, pool)).toThrow(QuotaExceededError);
   });
 });
+
+describe('pool in a cohort', () => {
+  it('may reserve past its own capacity by borrowing, but never past its hard quota', () => {
+    let pool = apply(initialPoolState('emr-a'), {
+      type: 'RegisterPool',
+      data: { poolId: 'emr-a', backend: 'emr', capacity: { vcpu: 100 }, quotas: { vcpu: 160 }, cohort: 'emr' },
+    });
+    pool = apply(pool, { type: 'ReserveCapacity', jobId: 'a', demand: { vcpu: 150 } });
+    expect(pool.reserved).toEqual({ vcpu: 150 });
+    expect(() => decidePool({ type: 'ReserveCapacity', jobId: 'b', demand: { vcpu: 11 } }, pool)).toThrow(QuotaExceededError);
+  });
+});

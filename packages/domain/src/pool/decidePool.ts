@@ -29,7 +29,9 @@ export function decidePool(command: PoolCommand, state: PoolState): EventInput[]
       if (state.reservations[command.jobId]) {
         throw new DomainError('AlreadyReserved', `pool ${poolId}: job ${command.jobId} already holds a reservation`);
       }
-      const limit = poolLimit(state);
+      // A cohort member may borrow unused capacity from its cohort, so only its hard quotas bind
+      // here; how much may be borrowed is the scheduler's cohort accounting.
+      const limit = state.cohort ? state.quotas : poolLimit(state);
       const exceeded = firstExceededDimension(state.reserved, command.demand, limit);
       if (exceeded) {
         throw new QuotaExceededError(

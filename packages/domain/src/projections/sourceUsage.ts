@@ -70,6 +70,10 @@ function applyUsageEvent(state: SourceUsageState, event: StoredEvent): void {
       if (event.type !== 'JobFailed') delete state.owners[jobId];
       return;
     }
+    case 'SharePolicySet':
+      // Usage decays with the policy's half-life from the moment the policy says so.
+      state.halfLifeSeconds = event.data.halfLifeSeconds;
+      return;
     default:
       return;
   }

@@ -132,7 +132,7 @@ export class SchedulerReactor {
     result: CycleResult;
     snapshotPosition: number;
   }): Promise<void> {
-    const waiting = cycle.result.waiting.slice(0, MAX_RECORDED_REASONS);
+    const waiting = cycle.result.waiting.slice(0, MAX_RECORDED_REASONS).map(({ jobId, code, reason }) => ({ jobId, code, reason }));
     const signature = waiting.map((w) => `${w.jobId}:${w.code}`).join(',');
     if (cycle.admitted.length === 0 && cycle.cancelled.length === 0 && signature === this.lastWaitingSignature) return;
     this.lastWaitingSignature = signature;

@@ -1,0 +1,85 @@
+import type { Candidates } from './candidates';
+import type { ClassLadder } from './classLadder';
+import { agingScore, effectiveLevel } from './effectivePriority';
+
+/** One source's jobs within one effective level: a run of `order`. */
+export interface SourceRun {
+  source: number;
+  start: number;
+  end: number;
+}
+
+export interface LevelRuns {
+  level: number;
+  runs: SourceRun[];
+}
+
+/**
+ * The candidates sorted once into runs: effective level from highest, then source by name, then
+ * aging score from highest, then submission position, then job id. Which run goes next within a
+ * level is fair share's choice.
+ */
+export interface QueueOrder {
+  readonly level: Int32Array;
+  /** Candidate indices in that order. */
+  readonly order: number[];
+  readonly levels: readonly LevelRuns[];
+}
+
+export function queueOrder(
+  candidates: Candidates,
+  ladder: ClassLadder,
+  nowMs: number,
+  agingSeconds: number,
+): QueueOrder {
+  const { jobs, priority, enqueuedMs, position, source } = candidates;
+  const count = jobs.length;
+  const score = new Float64Array(count);
+  const level = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const waitedSeconds = (nowMs - (enqueuedMs[i] ?? nowMs)) / 1000;
+    // An unreadable enqueue time must not turn into NaN and break the sort: it simply does not age.
+    score[i] = agingScore(
+      ladder.levelOf(priority[i] ?? 0),
+      Number.isNaN(waitedSeconds) ? 0 : waitedSeconds,
+      agingSeconds,
+    );
+    level[i] = effectiveLevel(score[i] ?? 0);
+  }
+  // One comparison sort on a plain array: V8 sorts those with TimSort, which runs in near-linear
+  // time on the queue's natural, mostly submission-ordered input.
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) order.push(i);
+  order.sort(
+    (a, b) =>
+      (level[b] ?? 0) - (level[a] ?? 0) ||
+      (source[a] ?? 0) - (source[b] ?? 0) ||
+      (score[b] ?? 0) - (score[a] ?? 0) ||
+      (position[a] ?? 0) - (position[b] ?? 0) ||
+      compareIds(jobs[a]?.jobId ?? '', jobs[b]?.jobId ?? ''),
+  );
+  return { level, order, levels: runsOf(order, level, source) };
+}
+
+function runsOf(order: readonly number[], level: Int32Array, source: Int32Array): LevelRuns[] {
+  const levels: LevelRuns[] = [];
+  let start = 0;
+  while (start < order.length) {
+    const first = order[start] ?? 0;
+    const runLevel = level[first] ?? 0;
+    const runSource = source[first] ?? 0;
+    let end = start + 1;
+    while (end < order.length && level[order[end] ?? 0] === runLevel && source[order[end] ?? 0] === runSource)
+      end++;
+    const last = levels[levels.length - 1];
+    const run = { source: runSource, start, end };
+    if (last && last.level === runLevel) last.runs.push(run);
+    else levels.push({ level: runLevel, runs: [run] });
+    start = end;
+  }
+  return levels;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+import type {
+  CapacityViewState,
+  JobStatus,
+  QueueViewState,
+  ResourceVector,
+  SharePolicySetData,
+  SourceUsageState,
+} from '@sluice/domain';
+
+/**
+ * Everything one admission cycle looks at, taken at one instant. The policy reads nothing else:
+ * no clock, no store, so the same snapshot always gives the same decisions.
+ */
+export interface SchedulingSnapshot {
+  /** ISO time of the cycle. */
+  now: string;
+  queue: QueueViewState;
+  capacity: CapacityViewState;
+  usage: SourceUsageState;
+  policy: SharePolicySetData;
+  /** Status of jobs that pending jobs depend on (missing = unknown to Sluice). */
+  dependencyStatus: Record<string, JobStatus>;
+}
+
+export interface Admission {
+  jobId: string;
+  poolId: string;
+  reservation: ResourceVector;
+  /** Why now, in words an operator can read ("class high, source team-a at 0.21 of its share, best fit"). */
+  reason: string;
+  /** Versions the decision was made against: the write is guarded by them. */
+  jobStreamVersion: number;
+  poolStreamVersion: number;
+}
+
+export interface WaitingReason {
+  jobId: string;
+  /** Stable machine code: quota, capacity, cap-source, cap-dataset, cap-jobname, dependency, retry-backoff, behind-reservation, fair-share… */
+  code: string;
+  /** Human-readable: "pool glue-prod: runs 50/50; 3 jobs ahead in class high". */
+  reason: string;
+}
+
+export interface DependencyCancellation {
+  jobId: string;
+  reason: string;
+}
+
+export interface CycleResult {
+  /** In the order they should be written. */
+  admissions: Admission[];
+  waiting: WaitingReason[];
+  /** Jobs whose afterSuccess dependency failed: they will never run. */
+  cancellations: DependencyCancellation[];
+}
+
+/** A scheduling policy: Sluice's, or one of the baselines the simulator compares it with. */
+export interface SchedulingPolicy {
+  readonly name: string;
+  cycle(snapshot: SchedulingSnapshot): CycleResult;
+}
