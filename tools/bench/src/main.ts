@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { benchApiLoad } from './apiLoad';
 import { benchReplay } from './replay';
 import { benchSqliteAppend } from './sqliteAppend';
 import { benchDynamoAppend } from './dynamoAppend';
@@ -23,4 +24,11 @@ program
   .command('replay')
   .option('--events <n>', 'events in the log', positive, 1_000_000)
   .action((o: { events: number }) => benchReplay(o.events));
+program
+  .command('api-load')
+  .description('job submissions per second and p99 latency over HTTP on loopback, against GET /healthz')
+  .option('--seconds <n>', 'duration of each phase', positive, 10)
+  .option('--connections <n>', 'concurrent connections', positive, 10)
+  .option('--durability <mode>', 'full or normal', 'full')
+  .action((o: { seconds: number; connections: number; durability: 'full' | 'normal' }) => benchApiLoad(o));
 await program.parseAsync(process.argv);

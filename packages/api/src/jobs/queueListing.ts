@@ -1,0 +1,34 @@
+import { orderedQueue, type QueuePosition } from '@sluice/domain';
+import type { SchedulingPolicy } from '@sluice/scheduler';
+import type { ApiViews } from '../readModel/apiViews';
+import { waitingReasons, type PendingReason } from './waitingReasons';
+
+export interface QueueEntry extends QueuePosition {
+  pendingReason?: PendingReason;
+}
+
+export interface QueueListing {
+  total: number;
+  /** Jobs holding a reservation (admitted or running). */
+  inFlight: number;
+  jobs: QueueEntry[];
+}
+
+/** The head of the queue in admission order, each with why it waits as of `now`. */
+export function queueListing(
+  views: ApiViews,
+  now: string,
+  policy: SchedulingPolicy,
+  limit: number,
+): QueueListing {
+  const ordered = orderedQueue(views.queue);
+  const reasons = ordered.length > 0 ? waitingReasons(views, now, policy) : new Map<string, PendingReason>();
+  return {
+    total: ordered.length,
+    inFlight: Object.keys(views.queue.inFlight).length,
+    jobs: ordered.slice(0, limit).map((job) => {
+      const reason = reasons.get(job.jobId);
+      return reason ? { ...job, pendingReason: reason } : job;
+    }),
+  };
+}

@@ -1,0 +1,95 @@
+import { ConcurrencyError, jobStreamId, type EventStore, type NewEvent } from '@sluice/domain';
+import { fail } from '../http/problem';
+import type { RouteRegistrar } from '../http/routeRegistrar';
+import { idempotentJobId, requestCausation } from '../jobs/idempotency';
+import { jobLinks } from '../jobs/jobPresentation';
+import { resolveSubmission } from '../jobs/resolveSubmission';
+import {
+  jobAcceptedSchema,
+  jobSubmissionSchema,
+  submissionSchemaFor,
+  submitHeadersSchema,
+} from '../schemas/jobSchemas';
+import { actorOf } from './actor';
+
+export function registerSubmitJob(api: RouteRegistrar): void {
+  api.route({
+    method: 'post',
+    path: '/v1/jobs',
+    operationId: 'submitJob',
+    summary: 'Submit a job',
+    description: `Queues a job, given in full or as a template plus overrides. The priority value comes from
+the policy's class of that name; an unknown class is a 400.
+
+Idempotency: with an \`Idempotency-Key\` header (or a body \`eventId\`), the job id is derived from the
+API key and that key, so a retry finds the job the first attempt made: the same body answers 200 with
+that job, a different body answers 409. Without either, every call makes a new job.`,
+    tag: 'jobs',
+    headers: submitHeadersSchema,
+    body: jobSubmissionSchema,
+    selectBody: submissionSchemaFor,
+    responses: {
+      201: { description: 'Queued', schema: jobAcceptedSchema },
+      200: {
+        description: 'Already submitted by an earlier request with the same idempotency key and body',
+        schema: jobAcceptedSchema,
+      },
+      409: { description: 'The idempotency key was used with a different body' },
+    },
+    async handle({ body, headers, principal, deps, c }) {
+      const idempotencyKey = headers['idempotency-key'] ?? body.eventId;
+      const jobId = idempotencyKey ? idempotentJobId(principal.keyId, idempotencyKey) : deps.newId();
+      const data = resolveSubmission(body, await deps.readModel.current(), jobId);
+      const causationId = requestCausation(body);
+      const event: NewEvent = {
+        type: 'JobSubmitted',
+        data,
+        eventId: body.eventId ?? deps.newId(),
+        occurredAt: deps.clock().toISOString(),
+        actor: actorOf(principal),
+        causationId,
+        ...(headers['x-correlation-id'] ? { correlationId: headers['x-correlation-id'] } : {}),
+      };
+      const created = await appendOnce(deps.store, jobId, event);
+      if (!created) await assertSameRequest(deps.store, jobId, causationId, idempotencyKey);
+      const views = await deps.readModel.current();
+      const links = jobLinks(jobId);
+      return c.json(
+        {
+          jobId,
+          status: views.jobs.jobs[jobId]?.status ?? 'queued',
+          position: deps.readModel.queuePosition(jobId) ?? null,
+          links,
+        },
+        created ? 201 : 200,
+        { Location: links.self! },
+      );
+    },
+  });
+}
+
+/** True when this call created the job; false when the stream existed already (a retry, or a reused key). */
+async function appendOnce(store: EventStore, jobId: string, event: NewEvent): Promise<boolean> {
+  try {
+    const result = await store.appendToStream(jobStreamId(jobId), [event], { expectedVersion: 'noStream' });
+    return !result.duplicate;
+  } catch (error) {
+    if (error instanceof ConcurrencyError) return false;
+    throw error;
+  }
+}
+
+async function assertSameRequest(
+  store: EventStore,
+  jobId: string,
+  causationId: string,
+  idempotencyKey: string | undefined,
+): Promise<void> {
+  const { events } = await store.readStream(jobStreamId(jobId), { toVersion: 1 });
+  if (events[0]?.causationId !== causationId) {
+    fail(
+      'idempotencyConflict',
+      `idempotency key ${JSON.stringify(idempotencyKey)} was first used for a different request (job ${jobId})`,
+    );
+  }
+}
