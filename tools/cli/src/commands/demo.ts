@@ -24,9 +24,16 @@ export function registerDemoCommand(program: Command): void {
       try {
         for (const pool of DEMO_POOLS) {
           const { state } = await loadPool(store, pool.poolId);
-          if (!state.registered) await handlePoolCommand(store, pool.poolId, { type: 'RegisterPool', data: pool }, wallClockContext('demo'));
+          if (!state.registered)
+            await handlePoolCommand(
+              store,
+              pool.poolId,
+              { type: 'RegisterPool', data: pool },
+              wallClockContext('demo'),
+            );
         }
-        for (const job of demoJobs(count)) await submitJob(store, { ...job, jobId: newJobId() }, wallClockContext('demo'));
+        for (const job of demoJobs(count))
+          await submitJob(store, { ...job, jobId: newJobId() }, wallClockContext('demo'));
         const views = await ProjectionRunner.start(store, allViews());
         console.log(`Sluice demo: ${count} jobs appended to ${file}\n`);
         console.log(formatQueue(views.state.queue));

@@ -2,7 +2,11 @@ import { DIMENSIONS, type ResourceVector } from '@sluice/domain';
 
 /** `runs=1 dpu=10`: the dimensions a vector names, in a fixed order. */
 export function formatResources(v: ResourceVector): string {
-  return DIMENSIONS.filter((d) => v[d] !== undefined).map((d) => `${d}=${round(v[d]!)}`).join(' ') || '-';
+  return (
+    DIMENSIONS.filter((d) => v[d] !== undefined)
+      .map((d) => `${d}=${round(v[d]!)}`)
+      .join(' ') || '-'
+  );
 }
 
 export function round(x: number): string {

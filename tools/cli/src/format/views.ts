@@ -4,7 +4,17 @@ import { formatTable } from './table';
 
 export function formatQueue(queue: QueueViewState, limit = 20): string {
   const ordered = orderedQueue(queue);
-  const rows = ordered.slice(0, limit).map((j) => [j.position, j.jobId, j.priorityClass, j.source, j.dataset, formatResources(j.demand), j.pools.join('|')]);
+  const rows = ordered
+    .slice(0, limit)
+    .map((j) => [
+      j.position,
+      j.jobId,
+      j.priorityClass,
+      j.source,
+      j.dataset,
+      formatResources(j.demand),
+      j.pools.join('|'),
+    ]);
   const more = ordered.length > limit ? `\n… and ${ordered.length - limit} more` : '';
   return `Queue: ${ordered.length} pending\n${formatTable(['pos', 'job', 'class', 'source', 'dataset', 'demand', 'pools'], rows)}${more}`;
 }

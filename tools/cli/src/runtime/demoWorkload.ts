@@ -6,7 +6,12 @@ type JobInput = Omit<z.input<typeof jobSubmittedSchema>, 'jobId'>;
 
 /** The pools a new user sees: one per backend kind, with the quotas real accounts hit. */
 export const DEMO_POOLS: PoolInput[] = [
-  { poolId: 'glue-prod', backend: 'glue', capacity: { runs: 50, dpu: 300, ips: 250 }, quotas: { runs: 50, dpu: 300 } },
+  {
+    poolId: 'glue-prod',
+    backend: 'glue',
+    capacity: { runs: 50, dpu: 300, ips: 250 },
+    quotas: { runs: 50, dpu: 300 },
+  },
   { poolId: 'emr-analytics', backend: 'emr', capacity: { vcpu: 256, memoryMiB: 1_048_576 }, quotas: {} },
   { poolId: 'batch-default', backend: 'batch', capacity: { vcpu: 512, gpu: 4 }, quotas: { vcpu: 512 } },
   { poolId: 'onprem-spark', backend: 'livy', capacity: { vcpu: 128, memoryMiB: 524_288 }, quotas: {} },
@@ -44,13 +49,38 @@ export function demoJobs(count: number, seed = 7): JobInput[] {
     };
     switch (kind) {
       case 0:
-        return { ...common, backend: 'glue', pools: ['glue-prod'], jobName: `etl-${i % 5}`, demand: { runs: 1, dpu: 2 + next(20), ips: 2 + next(10) }, spec: { jobName: `etl-${i % 5}`, workerType: 'G.1X' } };
+        return {
+          ...common,
+          backend: 'glue',
+          pools: ['glue-prod'],
+          jobName: `etl-${i % 5}`,
+          demand: { runs: 1, dpu: 2 + next(20), ips: 2 + next(10) },
+          spec: { jobName: `etl-${i % 5}`, workerType: 'G.1X' },
+        };
       case 1:
-        return { ...common, backend: 'emr', pools: ['emr-analytics', 'onprem-spark'], demand: { vcpu: 8 + next(56), memoryMiB: 16_384 + 1024 * next(64) }, spec: { step: 'spark-submit', args: ['--class', 'Job'] } };
+        return {
+          ...common,
+          backend: 'emr',
+          pools: ['emr-analytics', 'onprem-spark'],
+          demand: { vcpu: 8 + next(56), memoryMiB: 16_384 + 1024 * next(64) },
+          spec: { step: 'spark-submit', args: ['--class', 'Job'] },
+        };
       case 2:
-        return { ...common, backend: 'batch', pools: ['batch-default'], demand: { vcpu: 4 + next(60) }, spec: { jobDefinition: 'transform', arraySize: 1 + next(10) } };
+        return {
+          ...common,
+          backend: 'batch',
+          pools: ['batch-default'],
+          demand: { vcpu: 4 + next(60) },
+          spec: { jobDefinition: 'transform', arraySize: 1 + next(10) },
+        };
       default:
-        return { ...common, backend: 'livy', pools: ['onprem-spark'], demand: { vcpu: 4 + next(28), memoryMiB: 8192 * (1 + next(8)) }, spec: { file: 's3://jobs/app.jar' } };
+        return {
+          ...common,
+          backend: 'livy',
+          pools: ['onprem-spark'],
+          demand: { vcpu: 4 + next(28), memoryMiB: 8192 * (1 + next(8)) },
+          spec: { file: 's3://jobs/app.jar' },
+        };
     }
   }) as JobInput[];
 }

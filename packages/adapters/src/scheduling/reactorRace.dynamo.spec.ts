@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+import { sluicePolicy } from '@sluice/scheduler';
+import { DynamoEventStore } from '../eventStore/dynamo/dynamoEventStore';
+import { createEventStoreTable } from '../eventStore/dynamo/eventStoreTable';
+import { localDynamoClient } from '../../test/dynamoLocal';
+import { raceReactors } from '../../test/reactorRace';
+
+describe('four schedulers racing on DynamoDB Local', () => {
+  it('admit 10,000 jobs with no quota breach and no double admission', async () => {
+    const client = localDynamoClient(inject('dynamoEndpoint'));
+    const tableName = `race-${randomUUID()}`;
+    await createEventStoreTable(client, tableName);
+    const store = new DynamoEventStore({ client, tableName });
+    const jobs = Number(process.env.SLUICE_RACE_JOBS ?? 10_000);
+    const result = await raceReactors(store, { jobs, reactors: 4, policy: sluicePolicy, submitBatch: 24 });
+    console.log('dynamodb race:', JSON.stringify(result));
+    expect(result.quotaBreaches).toEqual([]);
+    expect(result.doubleAdmissions).toBe(0);
+    expect(result.admissions).toBe(jobs);
+    expect(result.notAdmitted).toBe(0);
+    expect(result.leftReserved).toBe(0);
+    client.destroy();
+  }, 1_800_000);
+});
