@@ -2,12 +2,25 @@
 // The AWS SDK v3 ships with the Node.js Lambda runtime, so it stays out of the bundles.
 import { build } from 'esbuild';
 
-const ENTRIES = ['api', 'authorizer', 'projector', 'scheduler'];
+const ENTRIES = [
+  'api',
+  'authorizer',
+  'projector',
+  'scheduler',
+  'request-admission',
+  'start-job',
+  'get-job-status',
+  'report-result',
+  'report-failure',
+  'reconciler',
+];
+// Entry files are camelCase; the infra program deploys each from its kebab-case directory.
+const entryFile = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 await Promise.all(
   ENTRIES.map((name) =>
     build({
-      entryPoints: [`src/lambda/${name}.ts`],
+      entryPoints: [`src/lambda/${entryFile(name)}.ts`],
       outfile: `dist/lambda/${name}/index.mjs`,
       bundle: true,
       platform: 'node',

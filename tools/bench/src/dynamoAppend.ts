@@ -28,12 +28,15 @@ export async function benchDynamoAppend(count: number): Promise<void> {
       occurredAt: { S: events[i]!.occurredAt },
     });
     const put = await measure('raw PutItem', count, async () => {
-      for (let i = 0; i < count; i++) await client.send(new PutItemCommand({ TableName: 'raw', Item: item(i) }));
+      for (let i = 0; i < count; i++)
+        await client.send(new PutItemCommand({ TableName: 'raw', Item: item(i) }));
     });
     const transact = await measure('raw TransactWriteItems (1 item)', count, async () => {
       for (let i = 0; i < count; i++) {
         const raw = { ...item(i), sk: { N: String(1_000_000 + i) } };
-        await client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'raw', Item: raw } }] }));
+        await client.send(
+          new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'raw', Item: raw } }] }),
+        );
       }
     });
     const store = new DynamoEventStore({ client, tableName: 'events' });
@@ -44,7 +47,10 @@ export async function benchDynamoAppend(count: number): Promise<void> {
       }
     });
     const more = Array.from({ length: count }, (_, i) =>
-      b.event({ type: 'PoolCapacityReported', data: { poolId: `q${Math.floor(i / 10) % 50}`, observed: { runs: i % 50 } } }),
+      b.event({
+        type: 'PoolCapacityReported',
+        data: { poolId: `q${Math.floor(i / 10) % 50}`, observed: { runs: i % 50 } },
+      }),
     );
     const ten = await measure('DynamoEventStore, 10 events per append', count, async () => {
       for (let i = 0; i < more.length; i += 10) {

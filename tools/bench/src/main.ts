@@ -3,6 +3,8 @@ import { benchApiLoad } from './apiLoad';
 import { benchReplay } from './replay';
 import { benchSqliteAppend } from './sqliteAppend';
 import { benchDynamoAppend } from './dynamoAppend';
+import { benchSchedulerCycle } from './schedulerCycle';
+import { benchAdmissions, benchFreedToAdmitted } from './admissionThroughput';
 
 const positive = (value: string) => {
   const n = Number(value);
@@ -10,16 +12,34 @@ const positive = (value: string) => {
   return n;
 };
 
-const program = new Command('bench').description('Sluice benchmarks: figures and ratios against a baseline measured in the same run');
+const program = new Command('bench').description(
+  'Sluice benchmarks: figures and ratios against a baseline measured in the same run',
+);
 program
   .command('append-sqlite')
   .option('--events <n>', 'events per measurement', positive, 5000)
   .option('--durability <mode>', 'full or normal', 'full')
-  .action((o: { events: number; durability: 'full' | 'normal' }) => benchSqliteAppend(o.events, o.durability));
+  .action((o: { events: number; durability: 'full' | 'normal' }) =>
+    benchSqliteAppend(o.events, o.durability),
+  );
 program
   .command('append-dynamo')
   .option('--events <n>', 'events per measurement', positive, 1000)
   .action((o: { events: number }) => benchDynamoAppend(o.events));
+program
+  .command('cycle')
+  .option('--jobs <n>', 'queued jobs', positive, 100_000)
+  .option('--pools <n>', 'pools', positive, 100)
+  .option('--runs <n>', 'cycles timed per policy', positive, 5)
+  .action((o: { jobs: number; pools: number; runs: number }) => benchSchedulerCycle(o.jobs, o.pools, o.runs));
+program
+  .command('admissions')
+  .option('--jobs <n>', 'queued jobs, all admitted in one cycle', positive, 20_000)
+  .action((o: { jobs: number }) => benchAdmissions(o.jobs));
+program
+  .command('freed-latency')
+  .option('--iterations <n>', 'finish -> admit rounds', positive, 300)
+  .action((o: { iterations: number }) => benchFreedToAdmitted(o.iterations));
 program
   .command('replay')
   .option('--events <n>', 'events in the log', positive, 1_000_000)

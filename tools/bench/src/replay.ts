@@ -13,7 +13,11 @@ import { lifecycleBatches } from './workload';
 export async function benchReplay(events: number): Promise<void> {
   const jobs = Math.ceil(events / 6);
   const dir = mkdtempSync(join(tmpdir(), 'sluice-replay-'));
-  const store = new SqliteEventStore({ filename: join(dir, 'events.db'), durability: 'normal', maxEventsPerAppend: 10_000 });
+  const store = new SqliteEventStore({
+    filename: join(dir, 'events.db'),
+    durability: 'normal',
+    maxEventsPerAppend: 10_000,
+  });
   const write = await measure('write the log (validated appends, 600 events each)', jobs * 6, async () => {
     for (const appends of lifecycleBatches(jobs, 100)) await store.appendAtomically(appends);
   });
@@ -40,7 +44,8 @@ export async function benchReplay(events: number): Promise<void> {
   });
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  if (rawRows !== write.count || decoded !== write.count) throw new Error(`read ${rawRows}/${decoded} of ${write.count} rows`);
+  if (rawRows !== write.count || decoded !== write.count)
+    throw new Error(`read ${rawRows}/${decoded} of ${write.count} rows`);
   printRates('Replay from the embedded store', raw, [decode, project]);
   console.log(`jobs in the job view: ${Object.keys(state.jobs.jobs).length.toLocaleString('en-US')}`);
 }

@@ -17,7 +17,10 @@ export async function benchSqliteAppend(count: number, durability: 'full' | 'nor
     b.event({ type: 'PoolCapacityReported', data: { poolId: `p${i % 50}`, observed: { runs: i % 50 } } }),
   );
   const batched = Array.from({ length: count }, (_, i) =>
-    b.event({ type: 'PoolCapacityReported', data: { poolId: `q${Math.floor(i / 10) % 50}`, observed: { runs: i % 50 } } }),
+    b.event({
+      type: 'PoolCapacityReported',
+      data: { poolId: `q${Math.floor(i / 10) % 50}`, observed: { runs: i % 50 } },
+    }),
   );
 
   const raw = new Database(join(dir, 'raw.db'));
@@ -28,9 +31,21 @@ export async function benchSqliteAppend(count: number, durability: 'full' | 'nor
     correlation_id TEXT, causation_id TEXT, actor TEXT, UNIQUE (stream_id, version))`);
   const insert = raw.prepare('INSERT INTO events VALUES (NULL, ?, ?, ?, ?, 1, ?, ?, ?, ?, NULL, ?)');
   const insertOne = raw.transaction((e: (typeof single)[number], i: number) =>
-    insert.run(e.eventId, `pool-p${i % 50}`, Math.floor(i / 50) + 1, e.type, JSON.stringify(e.data), e.occurredAt, e.occurredAt, e.eventId, e.actor),
+    insert.run(
+      e.eventId,
+      `pool-p${i % 50}`,
+      Math.floor(i / 50) + 1,
+      e.type,
+      JSON.stringify(e.data),
+      e.occurredAt,
+      e.occurredAt,
+      e.eventId,
+      e.actor,
+    ),
   );
-  const baseline = await measure('raw INSERT, 1 row per transaction', count, () => single.forEach((e, i) => insertOne(e, i)));
+  const baseline = await measure('raw INSERT, 1 row per transaction', count, () =>
+    single.forEach((e, i) => insertOne(e, i)),
+  );
   raw.close();
 
   const store = new SqliteEventStore({ filename: join(dir, 'store.db'), durability });

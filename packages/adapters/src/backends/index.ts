@@ -36,3 +36,4 @@ export * from './taskTokens/stepFunctionsTaskTokenNotifier';
 export * from './eventbridge/eventBridgePublisher';
 export * from './eventbridge/eventEntries';
 export * from './simulated/simulatedBackends';
+export * from './aws/awsBackends';

@@ -8,6 +8,8 @@ export interface CloudConfig {
   logLevel: string;
   /** Names this scheduler in AdmissionCycleCompleted events. */
   instanceId: string;
+  /** The job-manager state machine: the scheduler starts one execution per job attempt. */
+  stateMachineArn?: string;
 }
 
 export function cloudConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CloudConfig {
@@ -20,5 +22,6 @@ export function cloudConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CloudC
     ...(env.DYNAMODB_ENDPOINT ? { dynamoEndpoint: env.DYNAMODB_ENDPOINT } : {}),
     logLevel: env.LOG_LEVEL ?? 'info',
     instanceId: env.SCHEDULER_INSTANCE_ID ?? env.AWS_LAMBDA_LOG_STREAM_NAME ?? 'lambda',
+    ...(env.STATE_MACHINE_ARN ? { stateMachineArn: env.STATE_MACHINE_ARN } : {}),
   };
 }

@@ -1,18 +1,25 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { isEventType } from '@sluice/domain';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { MAX_RECORDED_REASONS } from '@sluice/domain';
+import { createAwsClient } from '@sluice/adapters';
 import {
   ProjectionRunner,
   SchedulerReactor,
-  sluicePolicy,
+  answerWaitingExecutions,
+  createSluicePolicy,
   type CycleReport,
+  type JobManagerDeps,
   type SchedulingPolicy,
 } from '@sluice/scheduler';
+import { startExecutions } from './executionStarter';
+import { cloudJobManagerDeps } from './jobManagerDeps';
 import { apiViews } from '../readModel/apiViews';
 import { loadOnly } from '../readModel/loadOnlyCheckpoints';
 import { cloudConfigFromEnv } from './cloudConfig';
 import { createCloudRuntime, type CloudRuntime } from './cloudRuntime';
 import { lazily } from './lazily';
-import { summarizeRecord } from './streamRecords';
+import { summarizeRecord, type RecordSummary } from './streamRecords';
 
 export type SchedulerEvent = DynamoDBStreamEvent | ScheduledEvent;
 export type SchedulerResult = DynamoDBBatchResponse | { cycle: CycleReport };
@@ -22,7 +29,17 @@ export type SchedulerResult = DynamoDBBatchResponse | { cycle: CycleReport };
  * and on the EventBridge schedule as the safety tick. The reactor catches the views up from the
  * saved checkpoint before each cycle, and the stores' version guards keep racing instances honest.
  */
-export async function createSchedulerHandler(runtime: CloudRuntime, policy: SchedulingPolicy = sluicePolicy) {
+export interface JobManagerLink {
+  deps: JobManagerDeps;
+  sfn: SFNClient;
+  stateMachineArn: string;
+}
+
+export async function createSchedulerHandler(
+  runtime: CloudRuntime,
+  policy: SchedulingPolicy = createSluicePolicy({ maxReasons: MAX_RECORDED_REASONS }),
+  jobManager?: JobManagerLink,
+) {
   const views = await ProjectionRunner.start(runtime.store, apiViews(), {
     checkpoints: loadOnly(runtime.checkpoints),
   });
@@ -43,6 +60,7 @@ export async function createSchedulerHandler(runtime: CloudRuntime, policy: Sche
         r.feedEventType && isEventType(r.feedEventType) ? [{ type: r.feedEventType }] : [],
       );
       await reactor.notify(events);
+      if (jobManager) await driveJobManager(runtime, jobManager, records);
       return { batchItemFailures: [] };
     } catch (error) {
       runtime.logger.error({ err: error, records: records.length }, 'admission cycle failed');
@@ -51,4 +69,36 @@ export async function createSchedulerHandler(runtime: CloudRuntime, policy: Sche
   };
 }
 
-export const handler = lazily(() => createSchedulerHandler(createCloudRuntime(cloudConfigFromEnv())));
+/**
+ * The batch's events in full (the stream record carries the type; the feed has the payload): new
+ * jobs and retries get their execution, admitted or ended jobs answer the execution waiting on them.
+ */
+async function driveJobManager(
+  runtime: CloudRuntime,
+  link: JobManagerLink,
+  records: RecordSummary[],
+): Promise<void> {
+  const positions = records
+    .filter((r) => r.feedEventType && r.position !== undefined)
+    .map((r) => r.position!);
+  if (positions.length === 0) return;
+  const first = Math.min(...positions);
+  const last = Math.max(...positions);
+  const page = await runtime.store.readAll({ after: first - 1, limit: last - first + 1 });
+  const events = page.events.filter((e) => e.position <= last);
+  await startExecutions(link.sfn, link.stateMachineArn, events);
+  await answerWaitingExecutions(link.deps, events);
+}
+
+export const handler = lazily(() => {
+  const config = cloudConfigFromEnv();
+  const runtime = createCloudRuntime(config);
+  const jobManager = config.stateMachineArn
+    ? {
+        deps: cloudJobManagerDeps(runtime, config),
+        sfn: createAwsClient(SFNClient, config.region ? { region: config.region } : {}),
+        stateMachineArn: config.stateMachineArn,
+      }
+    : undefined;
+  return createSchedulerHandler(runtime, undefined, jobManager);
+});

@@ -1,6 +1,7 @@
 import { initialPoolState, poolInUse, poolLimit, type PoolState } from '../pool/poolState';
 import { evolvePool } from '../pool/evolvePool';
-import { DIMENSIONS, amountOf, limitOf, type Dimension } from '../resources/resourceVector';
+import type { StoredEvent } from '../events/envelope';
+import { DIMENSIONS, addResources, amountOf, limitOf, subtractResources, type Dimension } from '../resources/resourceVector';
 import type { Projection } from './projection';
 
 export interface PoolCapacity extends PoolState {
@@ -20,12 +21,31 @@ export const capacityView: Projection<CapacityViewState> = {
     if (!event.streamId.startsWith('pool-')) return state;
     const poolId = (event.data as { poolId: string }).poolId;
     const current = state.pools[poolId] ?? { ...initialPoolState(poolId), streamVersion: 0 };
+    if (event.type === 'CapacityReserved' || event.type === 'CapacityReleased') {
+      // Reservations change on every admission and release: update the accumulator in place rather
+      // than copy a pool's whole reservation map each time (the aggregate's evolvePool copies).
+      applyReservation(current, event);
+      current.streamVersion = event.version;
+      state.pools[poolId] = current;
+      return state;
+    }
     const next: PoolCapacity = { ...evolvePool(current, event), streamVersion: event.version };
     if (event.type === 'PoolCapacityReported') next.reportedAt = event.recordedAt;
     state.pools[poolId] = next;
     return state;
   },
 };
+
+function applyReservation(pool: PoolCapacity, event: StoredEvent): void {
+  if (event.type === 'CapacityReserved') {
+    pool.reserved = addResources(pool.reserved, event.data.demand);
+    pool.reservations[event.data.jobId] = event.data.demand;
+  } else if (event.type === 'CapacityReleased') {
+    const released = pool.reservations[event.data.jobId] ?? event.data.demand;
+    pool.reserved = subtractResources(pool.reserved, released);
+    delete pool.reservations[event.data.jobId];
+  }
+}
 
 export interface DimensionHeadroom {
   dimension: Dimension;

@@ -154,6 +154,19 @@ async function recordIfStillApplies(
   }
 }
 
+/** Keeps the executions of queued jobs alive while they wait longer than the task's heartbeat. */
+export async function heartbeatWaitingExecutions(deps: JobManagerDeps, queuedJobIds: string[]): Promise<number> {
+  const { tokens, notifier } = required(deps);
+  let sent = 0;
+  for (const jobId of queuedJobIds) {
+    const token = await tokens.peek(jobId);
+    if (!token) continue;
+    await notifier.heartbeat(token);
+    sent += 1;
+  }
+  return sent;
+}
+
 function required(deps: JobManagerDeps): { tokens: TaskTokenStore; notifier: TaskTokenNotifier } {
   if (!deps.tokens || !deps.notifier) throw new Error('the job manager needs a task token store and notifier');
   return { tokens: deps.tokens, notifier: deps.notifier };

@@ -3,6 +3,8 @@ export interface TaskTokenStore {
   put(jobId: string, token: string): Promise<void>;
   /** Removes and returns the token, so only one notifier ever answers it. */
   take(jobId: string): Promise<string | undefined>;
+  /** Reads the token without taking it: the reconciler heartbeats waiting executions with it. */
+  peek(jobId: string): Promise<string | undefined>;
 }
 
 /** Answers a waiting execution: SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat in the cloud. */
@@ -21,5 +23,8 @@ export class MemoryTaskTokenStore implements TaskTokenStore {
     const token = this.tokens.get(jobId);
     this.tokens.delete(jobId);
     return token;
+  }
+  async peek(jobId: string): Promise<string | undefined> {
+    return this.tokens.get(jobId);
   }
 }

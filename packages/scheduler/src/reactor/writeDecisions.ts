@@ -1,11 +1,10 @@
 import {
   ConcurrencyError,
   DomainError,
-  evolvePool,
+  addResources,
   jobStreamId,
   type EventStore,
   type PoolState,
-  type SluiceEvent,
   type Views,
 } from '@sluice/domain';
 import { admitJob } from '../lifecycle/admitJob';
@@ -67,8 +66,10 @@ export async function writeDecisions(
         ctx,
         ctx.cycleId,
       );
-      const event = { type: 'CapacityReserved', data: { poolId: admission.poolId, jobId: admission.jobId, demand: admission.reservation } };
-      pools.set(admission.poolId, { state: evolvePool(pool.state, event as SluiceEvent), version: reserved!.nextExpectedVersion });
+      // Only the running total matters for the next admission's quota check; the policy admits a
+      // job once, so the pool's reservation map need not be copied for every admission.
+      const state = { ...pool.state, reserved: addResources(pool.state.reserved, admission.reservation) };
+      pools.set(admission.poolId, { state, version: reserved!.nextExpectedVersion });
       outcome.admitted.push(admission.jobId);
     } catch (error) {
       if (error instanceof ConcurrencyError) {

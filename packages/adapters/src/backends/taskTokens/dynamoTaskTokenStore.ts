@@ -28,4 +28,8 @@ export class DynamoTaskTokenStore implements TaskTokenStore {
   take(jobId: string): Promise<string | undefined> {
     return this.kv.take(jobId);
   }
+
+  peek(jobId: string): Promise<string | undefined> {
+    return this.kv.get(jobId);
+  }
 }

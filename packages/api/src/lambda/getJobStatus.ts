@@ -1,0 +1,10 @@
+import { getJobStatus } from '@sluice/scheduler';
+import { cloudConfigFromEnv } from './cloudConfig';
+import { createCloudRuntime } from './cloudRuntime';
+import { cloudJobManagerDeps, jobManagerTask } from './jobManagerDeps';
+
+/** Job-manager task `get-job-status`: invoked by the state machine with the task's payload. */
+export const handler = jobManagerTask(getJobStatus, () => {
+  const config = cloudConfigFromEnv();
+  return cloudJobManagerDeps(createCloudRuntime(config), config);
+});

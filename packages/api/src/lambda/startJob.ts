@@ -1,0 +1,10 @@
+import { startJob } from '@sluice/scheduler';
+import { cloudConfigFromEnv } from './cloudConfig';
+import { createCloudRuntime } from './cloudRuntime';
+import { cloudJobManagerDeps, jobManagerTask } from './jobManagerDeps';
+
+/** Job-manager task `start-job`: invoked by the state machine with the task's payload. */
+export const handler = jobManagerTask(startJob, () => {
+  const config = cloudConfigFromEnv();
+  return cloudJobManagerDeps(createCloudRuntime(config), config);
+});
