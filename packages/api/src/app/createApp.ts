@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
+import { registerDashboardPage } from '../dashboard/pageRoute';
+import { registerDashboardStream } from '../dashboard/streamRoute';
 import { authenticate } from '../http/authenticate';
 import { errorToProblem } from '../http/errorToProblem';
 import { ProblemError, problemOf, problemResponse } from '../http/problem';
 import { rateLimit } from '../http/rateLimit';
 import { requestLog } from '../http/requestLog';
 import { RouteRegistrar } from '../http/routeRegistrar';
+import { registerMetrics } from '../metrics/metricsRoute';
 import { newApiRegistry } from '../openapi/registry';
 import { registerAudit } from '../routes/audit';
 import { registerCancelJob } from '../routes/cancelJob';
@@ -28,6 +31,9 @@ import { DEFAULT_RATE_LIMIT, type AppDeps } from './appDeps';
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.use('*', requestLog(deps));
+  // Ahead of authentication: the page is public and the stream checks its own key (see each).
+  registerDashboardPage(app, deps);
+  registerDashboardStream(app, deps);
   app.use('*', authenticate(deps));
   if (deps.rateLimit !== false) app.use('*', rateLimit(deps, deps.rateLimit ?? DEFAULT_RATE_LIMIT));
 
@@ -45,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   registerAudit(api);
   registerPointInTimeViews(api);
   registerOpenApi(api, registry);
+  registerMetrics(app, deps);
 
   app.notFound((c) =>
     problemResponse(c, problemOf('notFound', `no route for ${c.req.method} ${c.req.path}`)),

@@ -1,4 +1,4 @@
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { StoredEvent } from '@sluice/domain';
 
 /** Execution names allow 80 characters of letters, digits, - and _: the name is the idempotency key. */

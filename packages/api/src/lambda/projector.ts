@@ -1,5 +1,6 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { ProjectionRunner } from '@sluice/scheduler';
+import { publishProjectorMetrics, type ProjectorMetricsOptions } from '../metrics/projectorMetrics';
 import { apiViews, type ApiViews } from '../readModel/apiViews';
 import { loadOnly } from '../readModel/loadOnlyCheckpoints';
 import { cloudConfigFromEnv } from './cloudConfig';
@@ -13,7 +14,7 @@ import { summarizeRecord } from './streamRecords';
  * position order even when batches overlap or arrive late; the records only say how far it must
  * get. Records it could not cover are reported as failures, so Lambda hands them over again.
  */
-export async function createProjectorHandler(runtime: CloudRuntime) {
+export async function createProjectorHandler(runtime: CloudRuntime, metrics: ProjectorMetricsOptions = {}) {
   const projection = apiViews();
   let runner: ProjectionRunner<ApiViews> | undefined;
   let saved = 0;
@@ -32,6 +33,7 @@ export async function createProjectorHandler(runtime: CloudRuntime) {
         await runtime.checkpoints.save(projection.name, { position: runner.checkpoint, state: runner.state });
         saved = runner.checkpoint;
       }
+      publishProjectorMetrics(runner.state, runtime.clock(), runtime.logger, metrics);
     } catch (error) {
       runtime.logger.error({ err: error, saved, records: records.length }, 'projector could not catch up');
       // The in-memory views may be ahead of or out of step with the saved ones: start over from the checkpoint.

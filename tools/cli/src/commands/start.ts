@@ -50,6 +50,7 @@ export function registerStartCommand(program: Command): void {
         });
         console.log(`Sluice listening on ${runtime.url}`);
         console.log(`Admin API key: ${runtime.adminKey}  (Authorization: Bearer <key>)`);
+      console.log(`Dashboard: ${runtime.url}/dashboard?key=${encodeURIComponent(runtime.adminKey)}`);
         console.log('Press Ctrl-C to stop.');
         const shutdown = async () => {
           console.log('Stopping…');

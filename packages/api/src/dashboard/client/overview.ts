@@ -1,0 +1,139 @@
+/// <reference lib="dom" />
+import type { DashboardSnapshot, PoolRow } from '../snapshotTypes';
+import { asPercent, asSeconds, lineChart } from './charts';
+import { el, formatSeconds, formatTime } from './dom';
+
+function jobLink(jobId: string): HTMLElement {
+  return el('a', { href: `#/jobs/${encodeURIComponent(jobId)}` }, jobId);
+}
+
+function queueSection(snapshot: DashboardSnapshot, now: number): HTMLElement {
+  const { queue } = snapshot;
+  const groups = el(
+    'table',
+    { 'data-test': 'queue-groups' },
+    el('tr', {}, el('th', {}, 'class'), el('th', {}, 'source'), el('th', { class: 'num' }, 'queued')),
+    ...queue.byClassAndSource.map((g) =>
+      el('tr', {}, el('td', {}, g.priorityClass), el('td', {}, g.source), el('td', { class: 'num' }, g.count)),
+    ),
+  );
+  const head = el(
+    'table',
+    { 'data-test': 'queue' },
+    el(
+      'tr',
+      {},
+      el('th', { class: 'num' }, '#'),
+      el('th', {}, 'job'),
+      el('th', {}, 'class / source'),
+      el('th', { class: 'num' }, 'waiting'),
+      el('th', {}, 'why'),
+    ),
+    ...queue.head.map((row) =>
+      el(
+        'tr',
+        { 'data-test': 'queue-row', 'data-job': row.jobId },
+        el('td', { class: 'num' }, row.position),
+        el('td', {}, jobLink(row.jobId)),
+        el('td', {}, `${row.priorityClass} / ${row.source}`),
+        el('td', { class: 'num' }, formatSeconds(Math.max(0, (now - Date.parse(row.enqueuedAt)) / 1000))),
+        el('td', { class: 'muted' }, row.reason ?? ''),
+      ),
+    ),
+  );
+  return el(
+    'section',
+    {},
+    el('h2', {}, `Queue — ${queue.total} waiting, ${queue.inFlight} in flight`),
+    groups,
+    el('p', {}),
+    queue.total === 0 ? el('p', { class: 'muted' }, 'the queue is empty') : head,
+  );
+}
+
+function poolBlock(pool: PoolRow): HTMLElement {
+  return el(
+    'div',
+    { class: 'pool', 'data-test': 'pool', 'data-pool': pool.poolId },
+    el('strong', {}, pool.poolId),
+    pool.backend ? el('span', { class: 'muted' }, ` ${pool.backend}`) : null,
+    ...pool.dimensions.map((d) => {
+      const limit = Math.min(d.capacity ?? Infinity, d.quota ?? Infinity);
+      const used = Math.max(d.reserved, d.observed);
+      const share = Number.isFinite(limit) && limit > 0 ? Math.min(1, used / limit) : 0;
+      const fill = el('div', { class: share >= 1 ? 'fill full' : 'fill' });
+      fill.style.width = `${share * 100}%`;
+      return el(
+        'div',
+        { class: 'dim', 'data-test': 'pool-dimension', 'data-dimension': d.dimension },
+        el('span', {}, d.dimension),
+        el('div', { class: 'track', title: `${used} of ${Number.isFinite(limit) ? limit : '∞'}` }, fill),
+        el(
+          'span',
+          { class: 'num', 'data-test': 'headroom' },
+          d.headroom === undefined ? `${used} used, unlimited` : `${used}/${limit} · headroom ${d.headroom}`,
+        ),
+      );
+    }),
+  );
+}
+
+function admissionsSection(snapshot: DashboardSnapshot): HTMLElement {
+  return el(
+    'section',
+    {},
+    el('h2', {}, 'Recent admissions'),
+    snapshot.recentAdmissions.length === 0
+      ? el('p', { class: 'muted' }, 'none yet')
+      : el(
+          'table',
+          { 'data-test': 'admissions' },
+          el('tr', {}, el('th', {}, 'at'), el('th', {}, 'job'), el('th', {}, 'pool'), el('th', { class: 'num' }, 'waited')),
+          ...snapshot.recentAdmissions.map((a) =>
+            el(
+              'tr',
+              { 'data-test': 'admission' },
+              el('td', {}, formatTime(a.at)),
+              el('td', {}, jobLink(a.jobId)),
+              el('td', {}, a.poolId ?? ''),
+              el('td', { class: 'num' }, formatSeconds(a.waitSeconds)),
+            ),
+          ),
+        ),
+  );
+}
+
+/** The overview: queue, pools, admissions and the two charts. */
+export function renderOverview(snapshot: DashboardSnapshot): HTMLElement[] {
+  const now = Date.parse(snapshot.generatedAt);
+  return [
+    queueSection(snapshot, now),
+    el(
+      'section',
+      { 'data-test': 'pools' },
+      el('h2', {}, 'Pools'),
+      ...(snapshot.pools.length ? snapshot.pools.map(poolBlock) : [el('p', { class: 'muted' }, 'no pools')]),
+    ),
+    admissionsSection(snapshot),
+    el(
+      'section',
+      { 'data-test': 'wait-chart' },
+      el('h2', {}, 'Wait before admission'),
+      lineChart([{ label: 'wait', points: snapshot.waitSeries.map((p) => ({ at: p.at, value: p.seconds })) }], {
+        format: asSeconds,
+      }),
+    ),
+    el(
+      'section',
+      { 'data-test': 'utilization-chart' },
+      el('h2', {}, 'Utilization (busiest dimension per pool)'),
+      lineChart(
+        snapshot.utilization.map((u) => ({
+          label: u.poolId,
+          points: u.points.map((p) => ({ at: p.at, value: p.fraction })),
+        })),
+        { max: 1, format: asPercent, stepped: true },
+      ),
+    ),
+  ];
+}

@@ -1,0 +1,44 @@
+/** The shell the script fills in; styles are inline so the page is one request plus its script. */
+export const DASHBOARD_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sluice</title>
+<style>
+  :root { --fg: #1d2733; --muted: #627080; --line: #dde3ea; --bar: #3c7dd9; --warn: #d9822b; --bg: #f6f8fa; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 14px/1.4 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+  header { display: flex; gap: 1rem; align-items: baseline; padding: .75rem 1.25rem; background: #14202e; color: #fff; }
+  header h1 { font-size: 1.1rem; margin: 0; }
+  header a { color: #9cc3ff; }
+  #status { margin-left: auto; font-size: .85rem; color: #b9c6d4; }
+  main { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; padding: 1rem 1.25rem; }
+  section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; min-width: 0; }
+  section h2 { font-size: .95rem; margin: 0 0 .5rem; }
+  table { width: 100%; border-collapse: collapse; font-size: .85rem; }
+  th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+  th { color: var(--muted); font-weight: 600; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .muted { color: var(--muted); }
+  .pool { margin-bottom: .75rem; }
+  .dim { display: grid; grid-template-columns: 5rem 1fr 9rem; gap: .5rem; align-items: center; margin: .2rem 0; font-size: .85rem; }
+  .track { height: .8rem; background: #e8edf2; border-radius: 3px; overflow: hidden; }
+  .fill { height: 100%; background: var(--bar); }
+  .fill.full { background: var(--warn); }
+  svg { width: 100%; height: 140px; display: block; }
+  .wide { grid-column: 1 / -1; }
+  form { display: flex; gap: .5rem; }
+  input { flex: 1; padding: .4rem; }
+  ol.timeline { padding-left: 1.2rem; }
+  ol.timeline li { margin: .2rem 0; }
+  .reason { background: #fff6e8; border-left: 3px solid var(--warn); padding: .4rem .6rem; }
+</style>
+</head>
+<body>
+<header><h1>Sluice</h1><a href="#/">overview</a><span id="status">connecting…</span></header>
+<main id="app"></main>
+<script type="module" src="/dashboard/app.js"></script>
+</body>
+</html>
+`;
