@@ -5,12 +5,12 @@ import {
   poolStreamId,
   type AppendResult,
   type EventStore,
-  type JobState,
   type PoolState,
   type QueuedJob,
 } from '@sluice/domain';
 import type { Admission } from '../policy/snapshot';
 import { toNewEvents, type CommandContext } from './commandContext';
+import { queuedJobState } from './queuedJobState';
 
 /**
  * Writes one admission: `JobAdmitted` on the job stream and `CapacityReserved` on the pool stream in
@@ -35,7 +35,7 @@ export async function admitJob(
       now: ctx.now,
       ...(cycleId ? { cycleId } : {}),
     },
-    jobStateOf(queued),
+    queuedJobState(queued),
   );
   const reserved = decidePool({ type: 'ReserveCapacity', jobId: admission.jobId, demand: admission.reservation }, pool);
   return store.appendAtomically([
@@ -44,24 +44,3 @@ export async function admitJob(
   ]);
 }
 
-/** The job aggregate's state as the queue view knows it: enough for the admission decision. */
-function jobStateOf(queued: QueuedJob): JobState {
-  return {
-    status: 'queued',
-    attempt: queued.attempt,
-    cancelRequested: queued.cancelRequested,
-    ...(queued.notBefore ? { notBefore: queued.notBefore } : {}),
-    job: {
-      jobId: queued.jobId,
-      source: queued.source,
-      dataset: queued.dataset,
-      priorityClass: queued.priorityClass,
-      priority: queued.priority,
-      demand: queued.demand,
-      backend: 'simulated',
-      spec: {},
-      pools: queued.pools,
-      maxAttempts: queued.maxAttempts,
-    },
-  };
-}

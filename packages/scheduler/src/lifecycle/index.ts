@@ -3,3 +3,4 @@ export * from './loadAggregates';
 export * from './jobHandlers';
 export * from './poolHandlers';
 export * from './admitJob';
+export * from './queuedJobState';

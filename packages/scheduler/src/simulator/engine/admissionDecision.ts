@@ -8,7 +8,7 @@ import {
   type Views,
 } from '@sluice/domain';
 import type { Admission } from '../../policy/snapshot';
-import { queuedJobState } from './queuedJobState';
+import { queuedJobState } from '../../lifecycle/queuedJobState';
 
 export type AdmissionDecision = { jobEvents: EventInput[]; poolEvents: EventInput[] } | { refused: string };
 

@@ -15,7 +15,7 @@ import { decideAdmission } from './admissionDecision';
 import { completionQueue } from './completionQueue';
 import { contentionFairness, type ContentionFairnessReport } from './contentionFairness';
 import { poolOccupancy, type PoolOccupancyReport } from './poolOccupancy';
-import { queuedJobState } from './queuedJobState';
+import { queuedJobState } from '../../lifecycle/queuedJobState';
 import { simulationLog } from './simulationLog';
 import { jobSubmittedEvent, sharePolicyEvent } from './workloadEvents';
 import { DEFAULT_EPOCH_MS } from './virtualClock';

@@ -1,6 +1,10 @@
 import type { JobState, QueuedJob } from '@sluice/domain';
 
-/** The job aggregate's state as the queue view knows it: enough for the admission decision. */
+/**
+ * The job aggregate's state as the queue view knows it: enough for the admission (or cancellation)
+ * decision, so a scheduler need not read the job stream. The spec is not in the view and no
+ * decision on a queued job reads it.
+ */
 export function queuedJobState(queued: QueuedJob): JobState {
   return {
     status: 'queued',
