@@ -9,7 +9,7 @@ import {
   type SchedulingSnapshot,
 } from '@sluice/scheduler';
 
-/** A saturated snapshot: `pools` pools nearly full, `jobs` queued jobs from 50 sources in 5 classes. */
+/** A saturated snapshot: `pools` full pools and the rest of `jobs` queued, from 50 sources in 5 classes. */
 function saturatedSnapshot(jobs: number, pools: number): SchedulingSnapshot {
   const log = eventLog();
   const at = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000).toISOString();
@@ -58,6 +58,18 @@ function saturatedSnapshot(jobs: number, pools: number): SchedulingSnapshot {
       estimateSeconds: 600,
     };
     log.record(`job-j${j}`, [ev('JobSubmitted', data, 1 + Math.floor(j / 100))], at(1 + Math.floor(j / 100)));
+  }
+  // Saturate: the first 50 jobs of each pool hold its 50 runs, so the cycle decides over a full cluster.
+  for (let j = 0; j < Math.min(jobs, pools * 50); j++) {
+    const poolId = `p${j % pools}`;
+    const demand = { runs: 1, dpu: 2 + (j % 20) };
+    const s = 2000 + Math.floor(j / 100);
+    log.record(
+      `job-j${j}`,
+      [ev('JobAdmitted', { jobId: `j${j}`, poolId, reservation: demand, reason: 'bench' }, s)],
+      at(s),
+    );
+    log.record(`pool-${poolId}`, [ev('CapacityReserved', { poolId, jobId: `j${j}`, demand }, s)], at(s));
   }
   const views = rebuild(allViews(), log.events as StoredEvent[]);
   return snapshotOf(views, at(3600));
