@@ -92,7 +92,7 @@ export async function benchSchedulerCycle(jobs: number, pools: number, runs: num
   const built = performance.now();
   const snapshot = saturatedSnapshot(jobs, pools);
   console.log(
-    `\nSnapshot: ${jobs.toLocaleString('en-US')} queued jobs x ${pools} pools (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
+    `\nSnapshot: ${Object.keys(snapshot.queue.pending).length.toLocaleString('en-US')} queued jobs x ${pools} full pools (built in ${((performance.now() - built) / 1000).toFixed(1)} s)`,
   );
   const sortOnly: SchedulingPolicy = {
     name: 'sort',
