@@ -7,9 +7,8 @@ import {
   poolLimit,
   type EventStore,
   type SluiceEvent,
+  type StoredEvent,
   allViews,
-  decideJob,
-  evolveJob,
   jobStreamId,
   poolStreamId,
   sequentialEventIds,
@@ -18,7 +17,6 @@ import {
   ProjectionRunner,
   SchedulerReactor,
   handlePoolCommand,
-  loadJob,
   toNewEvents,
   type CommandContext,
   submitJobs,
@@ -45,7 +43,12 @@ export interface RaceResult {
 }
 
 const POOLS = [
-  { poolId: 'glue-a', backend: 'glue' as const, capacity: { runs: 40, dpu: 200 }, quotas: { runs: 40, dpu: 200 } },
+  {
+    poolId: 'glue-a',
+    backend: 'glue' as const,
+    capacity: { runs: 40, dpu: 200 },
+    quotas: { runs: 40, dpu: 200 },
+  },
   { poolId: 'glue-b', backend: 'glue' as const, capacity: { runs: 30, dpu: 120 }, quotas: { runs: 25 } },
   { poolId: 'emr', backend: 'emr' as const, capacity: { vcpu: 400 }, quotas: { vcpu: 400 } },
 ];
@@ -62,7 +65,8 @@ export async function raceReactors(store: EventStore, options: RaceOptions): Pro
   const clock = () => new Date(clockMs);
   const ctx = (actor: string) => ({ now: clock().toISOString(), actor, newEventId: nextId });
 
-  for (const pool of POOLS) await handlePoolCommand(store, pool.poolId, { type: 'RegisterPool', data: pool }, ctx('setup'));
+  for (const pool of POOLS)
+    await handlePoolCommand(store, pool.poolId, { type: 'RegisterPool', data: pool }, ctx('setup'));
   const jobs = Array.from({ length: options.jobs }, (_, i) => {
     const kind = i % 3;
     return {
@@ -106,10 +110,12 @@ export async function raceReactors(store: EventStore, options: RaceOptions): Pro
     while (!done) {
       const page = await store.readAll({ after, limit: 500 });
       after = page.lastPosition;
-      const admitted = page.events.flatMap((e) => (e.type === 'JobAdmitted' ? [e.data.jobId] : []));
+      const admitted = page.events.filter((e) => e.type === 'JobAdmitted');
       // Runs finish in parallel, as independent backend runs do; each is one append of its own.
-      for (let i = 0; i < admitted.length; i += 8) {
-        await Promise.all(admitted.slice(i, i + 8).map((jobId) => runToCompletion(store, jobId, ctx('runner'))));
+      for (let i = 0; i < admitted.length; i += 16) {
+        await Promise.all(
+          admitted.slice(i, i + 16).map((event) => runToCompletion(store, event, ctx('runner'))),
+        );
         clockMs += 1000;
       }
       admittedSeen += admitted.length;
@@ -125,35 +131,55 @@ export async function raceReactors(store: EventStore, options: RaceOptions): Pro
     }
   });
   await Promise.all([runner, ...schedulers]);
-  return { ...(await audit(store, options.jobs)), conflictsReplanned: replans, seconds: (performance.now() - started) / 1000 };
+  return {
+    ...(await audit(store, options.jobs)),
+    conflictsReplanned: replans,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
-/** Starts and finishes a job in one append (its stream plus the pool's release), as a fast runner would. */
-async function runToCompletion(store: EventStore, jobId: string, ctx: CommandContext): Promise<void> {
-  const { state, version } = await loadJob(store, jobId);
-  const started = decideJob({ type: 'StartJob', runId: `run-${jobId}` }, state);
-  const running = started.reduce((s, e) => evolveJob(s, e as SluiceEvent), state);
-  const succeeded = decideJob({ type: 'CompleteJob' }, running);
+/**
+ * Starts and finishes a job in one append (its stream plus the pool's release), as a fast runner
+ * would. The admission event says everything needed, so nothing is read first.
+ */
+async function runToCompletion(store: EventStore, admitted: StoredEvent, ctx: CommandContext): Promise<void> {
+  if (admitted.type !== 'JobAdmitted') return;
+  const { jobId, poolId, reservation } = admitted.data;
+  const runId = `run-${jobId}`;
   await store.appendAtomically([
-    { streamId: jobStreamId(jobId), expectedVersion: version, events: toNewEvents([...started, ...succeeded], ctx) },
     {
-      streamId: poolStreamId(state.poolId!),
+      streamId: jobStreamId(jobId),
+      expectedVersion: admitted.version,
+      events: toNewEvents(
+        [
+          { type: 'JobStarted', data: { jobId, runId } },
+          { type: 'JobSucceeded', data: { jobId, runId } },
+        ],
+        ctx,
+      ),
+    },
+    {
+      streamId: poolStreamId(poolId),
       expectedVersion: 'any',
       events: toNewEvents(
-        [{ type: 'CapacityReleased', data: { poolId: state.poolId!, jobId, demand: state.reservation!, reason: 'succeeded' } }],
+        [{ type: 'CapacityReleased', data: { poolId, jobId, demand: reservation, reason: 'succeeded' } }],
         ctx,
       ),
     },
   ]);
 }
 
-async function audit(store: EventStore, jobs: number): Promise<Omit<RaceResult, 'conflictsReplanned' | 'seconds'>> {
+async function audit(
+  store: EventStore,
+  jobs: number,
+): Promise<Omit<RaceResult, 'conflictsReplanned' | 'seconds'>> {
   const events = await readEverything(store, 5000);
   const admittedCount = new Map<string, number>();
   const pools = new Map(POOLS.map((p) => [p.poolId, initialPoolState(p.poolId)]));
   const quotaBreaches: string[] = [];
   for (const event of events) {
-    if (event.type === 'JobAdmitted') admittedCount.set(event.data.jobId, (admittedCount.get(event.data.jobId) ?? 0) + 1);
+    if (event.type === 'JobAdmitted')
+      admittedCount.set(event.data.jobId, (admittedCount.get(event.data.jobId) ?? 0) + 1);
     if (!event.streamId.startsWith('pool-')) continue;
     const poolId = (event.data as { poolId: string }).poolId;
     const next = evolvePool(pools.get(poolId)!, event as SluiceEvent);

@@ -1,6 +1,15 @@
 import { Command } from 'commander';
+import { registerCancelCommand } from './commands/cancel';
 import { registerDemoCommand } from './commands/demo';
+import { registerExplainCommand } from './commands/explain';
+import { registerExportCommand } from './commands/export';
+import { registerJobsCommand } from './commands/jobs';
+import { registerPoolsCommand } from './commands/pools';
+import { registerQueueCommand } from './commands/queue';
+import { registerReplayCommand } from './commands/replay';
+import { registerSimulateCommand } from './commands/simulate';
 import { registerStartCommand } from './commands/start';
+import { registerSubmitCommand } from './commands/submit';
 
 const program = new Command('sluice').description(
   'Sluice: decides which data-pipeline job runs, when, and where',
@@ -17,4 +26,13 @@ program.exitOverride((error) => {
 });
 registerStartCommand(program);
 registerDemoCommand(program);
+registerSubmitCommand(program);
+registerJobsCommand(program);
+registerQueueCommand(program);
+registerPoolsCommand(program);
+registerCancelCommand(program);
+registerReplayCommand(program);
+registerExplainCommand(program);
+registerSimulateCommand(program);
+registerExportCommand(program);
 await program.parseAsync(process.argv);

@@ -114,7 +114,7 @@ export class SchedulerReactor {
       if (!outcome.conflicted || replans >= maxReplans) break;
       replans += 1;
       // Schedulers that collided would collide again in lockstep: spread their next attempts.
-      await sleep(Math.random() * Math.min(1000, 10 * 2 ** replans));
+      await sleep(Math.random() * Math.min(200, 5 * 2 ** replans));
     }
     const snapshotPosition = views.checkpoint;
     await this.record({ cycleId, now, admitted, cancelled, result, snapshotPosition });

@@ -1,0 +1,119 @@
+import { SqliteEventStore } from '@sluice/adapters';
+import {
+  DEFAULT_CLASSES,
+  DomainError,
+  EventValidationError,
+  allViews,
+  orderedQueue,
+  type StoredEvent,
+  type Views,
+} from '@sluice/domain';
+import { JobNotFoundError, handleJobCommand, loadJob, sluicePolicy, submitJob } from '@sluice/scheduler';
+import { newJobId, wallClockContext } from '../runtime/context';
+import { eventsFile } from '../runtime/dataDir';
+import { ClientError, EXIT_USAGE } from './clientError';
+import { jobListingOf, poolListingOf, queueListingOf } from './presentation';
+import type {
+  CancelResult,
+  FeedPage,
+  JobFilter,
+  JobListing,
+  JobSubmission,
+  PoolEntry,
+  QueueListing,
+  SluiceClient,
+  SubmittedJob,
+} from './sluiceClient';
+
+const ACTOR = 'cli';
+
+/**
+ * The embedded store, used directly: commands run the same lifecycle handlers the API runs, and
+ * reads fold the feed into fresh views, so nothing here needs a server or writes checkpoints.
+ */
+export class LocalClient implements SluiceClient {
+  readonly target: string;
+  private readonly store: SqliteEventStore;
+
+  constructor(dataDir: string) {
+    this.target = eventsFile(dataDir);
+    this.store = new SqliteEventStore({ filename: this.target });
+  }
+
+  async submit(job: JobSubmission): Promise<SubmittedJob> {
+    const views = await this.views();
+    const classes = views.policy.classes ?? DEFAULT_CLASSES;
+    const priority = classes[job.priorityClass];
+    if (priority === undefined)
+      throw new ClientError(
+        `unknown priority class ${job.priorityClass}; the policy knows ${Object.keys(classes).join(', ')}`,
+        EXIT_USAGE,
+      );
+    const jobId = newJobId();
+    await domainCall(() => submitJob(this.store, { ...job, jobId, priority }, wallClockContext(ACTOR)));
+    const { state } = await loadJob(this.store, jobId);
+    const queued = orderedQueue((await this.views()).queue).find((j) => j.jobId === jobId);
+    return { jobId, status: state.status as SubmittedJob['status'], position: queued?.position ?? null };
+  }
+
+  async jobs(filter: JobFilter): Promise<JobListing[]> {
+    return jobListingOf(await this.views(), filter);
+  }
+
+  async queue(limit: number): Promise<QueueListing> {
+    return queueListingOf(await this.views(), new Date().toISOString(), sluicePolicy, limit);
+  }
+
+  async pools(): Promise<PoolEntry[]> {
+    return poolListingOf(await this.views());
+  }
+
+  async cancel(jobId: string, reason?: string): Promise<CancelResult> {
+    await domainCall(() =>
+      handleJobCommand(
+        this.store,
+        jobId,
+        { type: 'CancelJob', reason: reason ?? 'cancelled from the command line' },
+        wallClockContext(ACTOR),
+      ),
+    );
+    const { state } = await loadJob(this.store, jobId);
+    return { jobId, status: state.status as CancelResult['status'], cancelRequested: state.cancelRequested };
+  }
+
+  readFeed(after: number, limit: number): Promise<FeedPage> {
+    return this.store.readAll({ after, limit });
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    return (await this.store.readStream(streamId)).events;
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private async views(): Promise<Views> {
+    const projection = allViews();
+    let state = projection.initialState();
+    let after = 0;
+    for (;;) {
+      const page = await this.store.readAll({ after, limit: 5000 });
+      for (const event of page.events) state = projection.evolve(state, event);
+      after = page.lastPosition;
+      if (page.isEnd) return state;
+    }
+  }
+}
+
+/** The domain refuses in its own words; those are the one-line messages a user reads. */
+async function domainCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof JobNotFoundError) throw new ClientError(error.message);
+    if (error instanceof DomainError)
+      throw new ClientError(error.message, error instanceof EventValidationError ? EXIT_USAGE : 1);
+    throw error;
+  }
+}
