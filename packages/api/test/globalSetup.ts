@@ -1,16 +1,2 @@
-import type { TestProject } from 'vitest/node';
-import { startDynamoLocal } from '../../adapters/test/dynamoLocal';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** http://127.0.0.1:<port> of the DynamoDB Local shared by this test run. */
-    dynamoEndpoint: string;
-  }
-}
-
-/** One DynamoDB Local for the Lambda tests, started the way the adapters' tests start theirs. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dynamo = await startDynamoLocal();
-  project.provide('dynamoEndpoint', dynamo.endpoint);
-  return () => dynamo.stop();
-}
+// The Lambda tests share the adapters' DynamoDB Local setup (and its `dynamoEndpoint` typing).
+export { default } from '../../adapters/test/globalSetup';
