@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import { expectStatus, requestJson, toHttpStartError } from '../http/jsonHttp';
 import { DeletedRuns, poolRunId, splitPoolRunId } from '../http/poolRunIds';
-import { prometheusCapacity } from '../prometheus/prometheusCapacity';
+import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
 import { RunNotFoundError } from '../runNotFoundError';
 import { KUBERNETES_NAME, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
@@ -126,16 +126,7 @@ export class KubernetesJobBackend implements BackendPort {
     const config = parseBackendInput(BACKEND, 'pool config', kubernetesPoolSchema, probe.config);
     const cluster = this.cluster(probe.poolId);
     const running = (await this.managedJobs(probe.poolId)).filter((j) => !isFinishedJob(j)).length;
-    const measured =
-      cluster.prometheus && config.prometheus
-        ? await prometheusCapacity(cluster.prometheus, config.prometheus)
-        : undefined;
-    const capacity = measured?.capacity ?? {};
-    return {
-      poolId: probe.poolId,
-      observed: { ...measured?.observed, runs: running },
-      ...(Object.keys(capacity).length > 0 ? { capacity } : {}),
-    };
+    return onPremCapacityReport(probe.poolId, running, cluster.prometheus, config.prometheus);
   }
 
   async listRuns(probe: PoolProbe): Promise<{ runId: string; jobId?: string; status: RunStatus }[]> {

@@ -8,7 +8,7 @@ import type {
 import type { z } from 'zod';
 import { expectStatus, requestJson, toHttpStartError } from '../http/jsonHttp';
 import { DeletedRuns, poolRunId, splitPoolRunId } from '../http/poolRunIds';
-import { prometheusCapacity } from '../prometheus/prometheusCapacity';
+import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
 import { RunNotFoundError } from '../runNotFoundError';
 import { LIVY_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
@@ -120,16 +120,7 @@ export class LivyBackend implements BackendPort {
     const config = parseBackendInput(BACKEND, 'pool config', livyPoolSchema, probe.config);
     const cluster = this.cluster(probe.poolId);
     const running = (await this.batches(probe.poolId)).filter((b) => !FINAL_LIVY_STATES.has(b.state)).length;
-    const measured =
-      cluster.prometheus && config.prometheus
-        ? await prometheusCapacity(cluster.prometheus, config.prometheus)
-        : undefined;
-    const capacity = measured?.capacity ?? {};
-    return {
-      poolId: probe.poolId,
-      observed: { ...measured?.observed, runs: running },
-      ...(Object.keys(capacity).length > 0 ? { capacity } : {}),
-    };
+    return onPremCapacityReport(probe.poolId, running, cluster.prometheus, config.prometheus);
   }
 
   async listRuns(probe: PoolProbe): Promise<{ runId: string; jobId?: string; status: RunStatus }[]> {

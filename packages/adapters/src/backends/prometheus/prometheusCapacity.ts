@@ -1,4 +1,4 @@
-import { DIMENSIONS, type ResourceVector } from '@sluice/domain';
+import { DIMENSIONS, type PoolCapacityReportedData, type ResourceVector } from '@sluice/domain';
 import { z } from 'zod';
 import type { HttpEndpoint } from '../http/httpEndpoint';
 import { queryPrometheus } from './prometheusQuery';
@@ -48,4 +48,23 @@ export async function prometheusCapacity(
     return vector;
   };
   return { observed: await run(queries.observed), capacity: await run(queries.capacity) };
+}
+
+/**
+ * An on-prem pool's capacity report: the runs Sluice counts itself, plus what Prometheus measures
+ * when both the cluster and the pool name it.
+ */
+export async function onPremCapacityReport(
+  poolId: string,
+  runningRuns: number,
+  endpoint: HttpEndpoint | undefined,
+  queries: PrometheusQueries | undefined,
+): Promise<PoolCapacityReportedData> {
+  const measured = endpoint && queries ? await prometheusCapacity(endpoint, queries) : undefined;
+  const capacity = measured?.capacity ?? {};
+  return {
+    poolId,
+    observed: { ...measured?.observed, runs: runningRuns },
+    ...(Object.keys(capacity).length > 0 ? { capacity } : {}),
+  };
 }

@@ -16,7 +16,7 @@ import {
   type JsonResponse,
 } from '../http/jsonHttp';
 import { poolRunId, splitPoolRunId } from '../http/poolRunIds';
-import { prometheusCapacity } from '../prometheus/prometheusCapacity';
+import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
 import { RunNotFoundError } from '../runNotFoundError';
 import { SLURM_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
@@ -124,16 +124,7 @@ export class SlurmBackend implements BackendPort {
     const running = (await this.jobs(cluster)).filter(
       (j) => !isFinalSlurmJob(j) && slurmRunStatus(j).state !== 'queued',
     ).length;
-    const measured =
-      cluster.prometheus && config.prometheus
-        ? await prometheusCapacity(cluster.prometheus, config.prometheus)
-        : undefined;
-    const capacity = measured?.capacity ?? {};
-    return {
-      poolId: probe.poolId,
-      observed: { ...measured?.observed, runs: running },
-      ...(Object.keys(capacity).length > 0 ? { capacity } : {}),
-    };
+    return onPremCapacityReport(probe.poolId, running, cluster.prometheus, config.prometheus);
   }
 
   async listRuns(probe: PoolProbe): Promise<{ runId: string; jobId?: string; status: RunStatus }[]> {
