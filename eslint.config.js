@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,9 +18,38 @@ export default tseslint.config(
     },
   },
   {
+    // Dependencies point inwards: domain <- scheduler <- {adapters, api} <- {infra, tools}.
+    // Each project's package.json names its layer (nx.tags); a lint error names the forbidden import.
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'layer:domain', onlyDependOnLibsWithTags: ['layer:domain'] },
+            { sourceTag: 'layer:scheduler', onlyDependOnLibsWithTags: ['layer:domain'] },
+            { sourceTag: 'layer:adapters', onlyDependOnLibsWithTags: ['layer:domain', 'layer:scheduler'] },
+            { sourceTag: 'layer:api', onlyDependOnLibsWithTags: ['layer:domain', 'layer:scheduler'] },
+            {
+              sourceTag: 'layer:infra',
+              onlyDependOnLibsWithTags: ['layer:domain', 'layer:scheduler', 'layer:adapters', 'layer:api'],
+            },
+            {
+              sourceTag: 'layer:tools',
+              onlyDependOnLibsWithTags: ['layer:domain', 'layer:scheduler', 'layer:adapters', 'layer:api', 'layer:tools'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain and scheduler policy are pure: time is an input, never read from the clock.
     files: ['packages/domain/src/**/*.ts', 'packages/scheduler/src/policy/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
@@ -36,7 +66,7 @@ export default tseslint.config(
   {
     // The policy is pure too, but it reads the domain's types and views.
     files: ['packages/scheduler/src/policy/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

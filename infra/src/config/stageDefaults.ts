@@ -18,7 +18,7 @@ export function stageDefaults(profile: Profile): Record<string, unknown> {
       batchJobQueues: [],
       batchJobDefinitions: [],
     },
-    lambdaDistDir: '../packages/api/dist/lambda',
+    lambdaDistDir: 'dist/functions',
     lambdaMemoryMb: 512,
     reservedConcurrency: {},
     tags: {},

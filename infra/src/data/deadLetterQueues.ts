@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import type { StageConfig } from '../config/stageConfig';
-import { functionsWithDlq, type FunctionName } from '../lambdas/functionCatalog';
+import { functionsWithDlq, type FunctionName } from '../functions/catalog';
 import { physicalName } from '../naming';
 
 export type DlqName = FunctionName | 'schedules';

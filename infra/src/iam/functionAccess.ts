@@ -1,4 +1,4 @@
-import type { FunctionName } from '../lambdas/functionCatalog';
+import type { FunctionName } from '../functions/catalog';
 
 /**
  * What a grant applies to. Each target resolves to specific ARNs (see resolveTargets); the

@@ -1,5 +1,5 @@
 import type { StageConfig } from '../config/stageConfig';
-import type { FunctionName } from '../lambdas/functionCatalog';
+import type { FunctionName } from '../functions/catalog';
 import { FUNCTION_ACCESS, type Target } from './functionAccess';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from './policyDocument';
 

@@ -1,4 +1,4 @@
-import type { JobManagerTask } from '../lambdas/functionCatalog';
+import type { JobManagerTask } from '../functions/catalog';
 
 /** The Lambda ARNs of the job-manager tasks, by task. */
 export type JobManagerArns = Record<JobManagerTask, string>;

@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import type { StageConfig } from '../config/stageConfig';
 import { policyDocument, serviceTrustPolicy } from '../iam/policyDocument';
-import { JOB_MANAGER_TASKS, type JobManagerTask } from '../lambdas/functionCatalog';
+import { JOB_MANAGER_TASKS, type JobManagerTask } from '../functions/catalog';
 import { functionOf, type StageFunctions } from '../lambdas/lambdas';
 import { physicalName } from '../naming';
 import { jobManagerDefinition, type JobManagerArns } from './jobManagerDefinition';

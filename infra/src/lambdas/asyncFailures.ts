@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import type { StageConfig } from '../config/stageConfig';
 import type { DlqName } from '../data/deadLetterQueues';
 import { physicalName } from '../naming';
-import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from './functionCatalog';
+import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from '../functions/catalog';
 import { functionOf, type StageFunctions } from './lambdas';
 
 /**

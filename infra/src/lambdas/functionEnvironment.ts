@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { StageConfig } from '../config/stageConfig';
-import type { FunctionName } from './functionCatalog';
+import type { FunctionName } from '../functions/catalog';
 
 /** Namespace and dimension of the metrics the functions publish in Embedded Metric Format; the alarms read the same. */
 export const METRICS_NAMESPACE = 'Sluice';

@@ -5,7 +5,7 @@ import type { DlqName } from '../data/deadLetterQueues';
 import { functionPolicy } from '../iam/functionPolicy';
 import { physicalName } from '../naming';
 import type { StageFunctions } from './lambdas';
-import type { FunctionName } from './functionCatalog';
+import type { FunctionName } from '../functions/catalog';
 
 export interface PolicyInputs {
   partition: pulumi.Input<string>;

@@ -4,7 +4,7 @@ import type { StageConfig } from '../config/stageConfig';
 import { serviceTrustPolicy } from '../iam/policyDocument';
 import { physicalName } from '../naming';
 import { lambdaBundleDir } from '../paths';
-import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from './functionCatalog';
+import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from '../functions/catalog';
 
 export interface StageFunction {
   name: FunctionName;

@@ -33,3 +33,5 @@ export * from './projections/views';
 export * from './backends/backendPort';
 export * from './projections/templateView';
 export * from './projections/apiKeyView';
+export * from './backends/runNotFoundError';
+export * from './definitions/decideDefinitions';

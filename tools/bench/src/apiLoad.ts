@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { SqliteEventStore } from '@sluice/adapters';
 import {
-  ProjectionReadModel,
   ViewKeyVerifier,
   createApp,
   issueApiKey,
@@ -12,7 +11,7 @@ import {
   serveNode,
   silentLogger,
 } from '@sluice/api';
-import { handlePoolCommand } from '@sluice/scheduler';
+import { ProjectionReadModel, handlePoolCommand } from '@sluice/scheduler';
 
 export interface ApiLoadOptions {
   seconds: number;

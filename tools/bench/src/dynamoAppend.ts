@@ -1,6 +1,6 @@
 import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore, createEventStoreTable } from '@sluice/adapters';
-import { localDynamoClient, startDynamoLocal } from '@sluice/adapters/testing/dynamoLocal';
+import { localDynamoClient, startDynamoLocal } from '@sluice/adapters/testing';
 import { eventBuilder } from '@sluice/domain/testing';
 import { measure, printRates } from './measure';
 

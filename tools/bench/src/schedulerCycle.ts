@@ -3,11 +3,11 @@ import { allViews, orderedQueue, rebuild, type StoredEvent } from '@sluice/domai
 import { eventLog } from '@sluice/domain/testing';
 import {
   createSluicePolicy,
-  fifoPolicy,
   snapshotOf,
   type SchedulingPolicy,
   type SchedulingSnapshot,
 } from '@sluice/scheduler';
+import { fifoPolicy } from '@sluice/simulator';
 
 /** A saturated snapshot: `pools` full pools and the rest of `jobs` queued, from 50 sources in 5 classes. */
 function saturatedSnapshot(jobs: number, pools: number): SchedulingSnapshot {

@@ -1,9 +1,8 @@
 import type { EventStore } from '@sluice/domain';
-import type { SchedulingPolicy } from '@sluice/scheduler';
+import type { SchedulingPolicy, ReadModel } from '@sluice/scheduler';
 import type { ApiKeyVerifier } from '../auth/apiKeyVerifier';
 import type { RateLimit } from '../http/tokenBucket';
 import type { Logger } from '../logging/logger';
-import type { ReadModel } from '../readModel/readModel';
 
 /** Everything the app needs from outside; each runtime (Node, Lambda, tests) supplies its own. */
 export interface AppDeps {

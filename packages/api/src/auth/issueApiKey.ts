@@ -1,5 +1,5 @@
-import { apiKeyStreamId, type ApiKeyScope, type EventStore } from '@sluice/domain';
-import type { CommandContext } from '@sluice/scheduler';
+import type { ApiKeyScope, EventStore } from '@sluice/domain';
+import { issueApiKey as recordApiKey, revokeApiKey as recordRevocation, type CommandContext } from '@sluice/scheduler';
 import { newApiKeySecret, sha256Hex } from './apiKeySecret';
 
 export interface IssuedApiKey {
@@ -10,7 +10,7 @@ export interface IssuedApiKey {
   secret: string;
 }
 
-/** Records a new key and returns its secret; the event carries only the hash. */
+/** Makes a new key and records it through the key command; the event carries only the hash. */
 export async function issueApiKey(
   store: EventStore,
   request: { name: string; scopes: ApiKeyScope[] },
@@ -18,19 +18,7 @@ export async function issueApiKey(
 ): Promise<IssuedApiKey> {
   const keyId = ctx.newEventId();
   const secret = newApiKeySecret();
-  await store.appendToStream(
-    apiKeyStreamId(keyId),
-    [
-      {
-        type: 'ApiKeyIssued',
-        data: { keyId, name: request.name, scopes: request.scopes, sha256: sha256Hex(secret) },
-        eventId: ctx.newEventId(),
-        occurredAt: ctx.now,
-        actor: ctx.actor,
-      },
-    ],
-    { expectedVersion: 'noStream' },
-  );
+  await recordApiKey(store, { keyId, name: request.name, scopes: request.scopes, sha256: sha256Hex(secret) }, ctx);
   return { keyId, name: request.name, scopes: [...request.scopes], secret };
 }
 
@@ -40,17 +28,5 @@ export async function revokeApiKey(
   reason: string,
   ctx: CommandContext,
 ): Promise<void> {
-  await store.appendToStream(
-    apiKeyStreamId(keyId),
-    [
-      {
-        type: 'ApiKeyRevoked',
-        data: { keyId, reason },
-        eventId: ctx.newEventId(),
-        occurredAt: ctx.now,
-        actor: ctx.actor,
-      },
-    ],
-    { expectedVersion: 'any' },
-  );
+  await recordRevocation(store, { keyId, reason }, ctx);
 }

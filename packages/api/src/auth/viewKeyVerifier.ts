@@ -1,4 +1,4 @@
-import type { ReadModel } from '../readModel/readModel';
+import type { ReadModel } from '@sluice/scheduler';
 import { sha256Hex } from './apiKeySecret';
 import type { ApiKeyVerifier, Credentials, Principal } from './apiKeyVerifier';
 

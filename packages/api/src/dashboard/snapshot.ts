@@ -1,8 +1,6 @@
 import { headroomOf, orderedQueue } from '@sluice/domain';
-import type { SchedulingPolicy } from '@sluice/scheduler';
-import { waitingReasons } from '../jobs/waitingReasons';
-import { admissionsOf } from '../metrics/admissions';
-import type { ApiViews } from '../readModel/apiViews';
+import type { SchedulingPolicy, ApiViews } from '@sluice/scheduler';
+import { pendingReasons, admissionsOf } from '@sluice/scheduler';
 import type { DashboardSnapshot } from './snapshotTypes';
 import { utilizationSeries } from './utilization';
 
@@ -18,7 +16,7 @@ export function dashboardSnapshot(
 ): DashboardSnapshot {
   const now = options.now.toISOString();
   const ordered = orderedQueue(views.queue);
-  const reasons = ordered.length > 0 ? waitingReasons(views, now, options.policy) : new Map();
+  const reasons = ordered.length > 0 ? pendingReasons(views, now, options.policy) : new Map();
 
   const groups = new Map<string, { priorityClass: string; source: string; count: number }>();
   for (const job of ordered) {

@@ -1,8 +1,6 @@
 import type { JobSummary } from '@sluice/domain';
-import type { SchedulingPolicy } from '@sluice/scheduler';
-import type { ApiViews } from '../readModel/apiViews';
-import { queuePositionOf } from './queuePosition';
-import { waitingReasons, type PendingReason } from './waitingReasons';
+import type { SchedulingPolicy, ApiViews } from '@sluice/scheduler';
+import { queuePositionOf, pendingReasons, type PendingReason } from '@sluice/scheduler';
 
 export function jobLinks(jobId: string): Record<string, string> {
   const self = `/v1/jobs/${encodeURIComponent(jobId)}`;
@@ -34,7 +32,7 @@ export function jobDetailOf(
   const position = queuePositionOf(views.queue, jobId);
   if (position !== undefined) {
     detail.queuePosition = position;
-    const reason = waitingReasons(views, now, policy).get(jobId);
+    const reason = pendingReasons(views, now, policy).get(jobId);
     if (reason) detail.pendingReason = reason;
   }
   return detail;

@@ -1,7 +1,7 @@
 import { DEFAULT_CLASSES, type JobSubmittedData, type TemplateEntry } from '@sluice/domain';
 import { fail, type FieldError } from '../http/problem';
 import { fieldErrorsOf } from '../http/zodErrors';
-import type { ApiViews } from '../readModel/apiViews';
+import type { ApiViews } from '@sluice/scheduler';
 import { directSubmissionSchema, type JobSubmissionBody } from '../schemas/jobSchemas';
 
 /**

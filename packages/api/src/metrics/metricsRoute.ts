@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { ApiEnv } from '../app/apiEnv';
 import type { AppDeps } from '../app/appDeps';
 import { PROMETHEUS_CONTENT_TYPE, prometheusText } from './prometheus';
-import { workloadMetrics } from './workloadMetrics';
+import { workloadMetrics } from '@sluice/scheduler';
 
 /**
  * `GET /metrics` for Prometheus. It sits behind the app's authentication like every read: a

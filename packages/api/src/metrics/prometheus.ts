@@ -1,4 +1,4 @@
-import { WAIT_BUCKETS, type WorkloadMetrics } from './workloadMetrics';
+import { WAIT_BUCKETS, type WorkloadMetrics } from '@sluice/scheduler';
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 

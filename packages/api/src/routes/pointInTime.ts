@@ -1,11 +1,9 @@
-import { sluicePolicy } from '@sluice/scheduler';
+import { sluicePolicy, queueListing, poolListing } from '@sluice/scheduler';
 import type { AppDeps } from '../app/appDeps';
 import { fail } from '../http/problem';
 import type { RouteRegistrar } from '../http/routeRegistrar';
 import { jobDetailOf } from '../jobs/jobPresentation';
-import { queueListing } from '../jobs/queueListing';
-import { poolListing } from '../pools/poolListing';
-import type { ApiViews } from '../readModel/apiViews';
+import type { ApiViews } from '@sluice/scheduler';
 import { asOfQuery, idParams } from '../schemas/common';
 import { poolListSchema } from '../schemas/definitionSchemas';
 import { jobDetailSchema } from '../schemas/jobSchemas';

@@ -1,6 +1,5 @@
-import { handlePoolCommand } from '@sluice/scheduler';
+import { handlePoolCommand, poolEntryOf, poolListing } from '@sluice/scheduler';
 import type { RouteRegistrar } from '../http/routeRegistrar';
-import { poolEntryOf, poolListing } from '../pools/poolListing';
 import { idParams } from '../schemas/common';
 import { poolBodySchema, poolListSchema, poolSchema } from '../schemas/definitionSchemas';
 import { actorOf } from './actor';

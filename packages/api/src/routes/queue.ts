@@ -1,6 +1,5 @@
-import { sluicePolicy } from '@sluice/scheduler';
+import { sluicePolicy, queueListing } from '@sluice/scheduler';
 import type { RouteRegistrar } from '../http/routeRegistrar';
-import { queueListing } from '../jobs/queueListing';
 import { queueQuery, queueSchema } from '../schemas/queueSchemas';
 
 export function registerQueue(api: RouteRegistrar): void {

@@ -1,4 +1,5 @@
-import { ConcurrencyError, jobStreamId, type EventStore, type NewEvent } from '@sluice/domain';
+import { jobStreamId, type EventStore } from '@sluice/domain';
+import { submitNewJob } from '@sluice/scheduler';
 import { fail } from '../http/problem';
 import type { RouteRegistrar } from '../http/routeRegistrar';
 import { idempotentJobId, requestCausation } from '../jobs/idempotency';
@@ -41,16 +42,14 @@ that job, a different body answers 409. Without either, every call makes a new j
       const jobId = idempotencyKey ? idempotentJobId(principal.keyId, idempotencyKey) : deps.newId();
       const data = resolveSubmission(body, await deps.readModel.current(), jobId);
       const causationId = requestCausation(body);
-      const event: NewEvent = {
-        type: 'JobSubmitted',
-        data,
-        eventId: body.eventId ?? deps.newId(),
-        occurredAt: deps.clock().toISOString(),
+      const eventId = body.eventId ?? deps.newId();
+      const { created } = await submitNewJob(deps.store, data, {
+        now: deps.clock().toISOString(),
         actor: actorOf(principal),
+        newEventId: () => eventId,
         causationId,
         ...(headers['x-correlation-id'] ? { correlationId: headers['x-correlation-id'] } : {}),
-      };
-      const created = await appendOnce(deps.store, jobId, event);
+      });
       if (!created) await assertSameRequest(deps.store, jobId, causationId, idempotencyKey);
       const views = await deps.readModel.current();
       const links = jobLinks(jobId);
@@ -66,17 +65,6 @@ that job, a different body answers 409. Without either, every call makes a new j
       );
     },
   });
-}
-
-/** True when this call created the job; false when the stream existed already (a retry, or a reused key). */
-async function appendOnce(store: EventStore, jobId: string, event: NewEvent): Promise<boolean> {
-  try {
-    const result = await store.appendToStream(jobStreamId(jobId), [event], { expectedVersion: 'noStream' });
-    return !result.duplicate;
-  } catch (error) {
-    if (error instanceof ConcurrencyError) return false;
-    throw error;
-  }
 }
 
 async function assertSameRequest(

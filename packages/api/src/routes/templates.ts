@@ -1,4 +1,4 @@
-import { templateStreamId } from '@sluice/domain';
+import { defineTemplate } from '@sluice/scheduler';
 import { fail } from '../http/problem';
 import type { RouteRegistrar } from '../http/routeRegistrar';
 import {
@@ -25,23 +25,13 @@ export function registerTemplates(api: RouteRegistrar): void {
       200: { description: 'Redefined', schema: templateSchema },
     },
     async handle({ params, body, principal, deps, c }) {
-      const [result] = await deps.store.appendAtomically([
-        {
-          streamId: templateStreamId(params.name),
-          expectedVersion: 'any',
-          events: [
-            {
-              type: 'TemplateDefined',
-              data: { ...body, name: params.name },
-              eventId: deps.newId(),
-              occurredAt: deps.clock().toISOString(),
-              actor: actorOf(principal),
-            },
-          ],
-        },
-      ]);
+      const result = await defineTemplate(deps.store, { ...body, name: params.name }, {
+        now: deps.clock().toISOString(),
+        actor: actorOf(principal),
+        newEventId: deps.newId,
+      });
       const template = (await deps.readModel.current()).templates.templates[params.name];
-      return c.json(template, result?.nextExpectedVersion === 1 ? 201 : 200);
+      return c.json(template, result.nextExpectedVersion === 1 ? 201 : 200);
     },
   });
 

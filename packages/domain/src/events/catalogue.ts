@@ -21,8 +21,9 @@ import {
   poolRegisteredSchema,
 } from './poolEvents';
 import { sharePolicySetSchema } from './policyEvents';
-import { admissionCycleCompletedSchema } from './schedulerEvents';
+import { admissionCycleCompletedSchema, admissionCycleCompletedV1Schema } from './schedulerEvents';
 import { apiKeyIssuedSchema, apiKeyRevokedSchema, templateDefinedSchema } from './templateEvents';
+import { upcastAdmissionCycleCompletedV1 } from './versioning/admissionCycleCompletedV1';
 import { upcastJobSubmittedV1 } from './versioning/jobSubmittedV1';
 import { formatZodIssue } from './zodIssues';
 
@@ -69,9 +70,12 @@ export const eventCatalogue = {
   CapacityReleased: define({ schemaVersion: 1, schema: capacityReleasedSchema, streamOf: byPool }),
   SharePolicySet: define({ schemaVersion: 1, schema: sharePolicySetSchema, streamOf: () => POLICY_STREAM }),
   AdmissionCycleCompleted: define({
-    schemaVersion: 1,
+    schemaVersion: 2,
     schema: admissionCycleCompletedSchema,
     streamOf: () => SCHEDULER_STREAM,
+    past: [
+      { schemaVersion: 1, schema: admissionCycleCompletedV1Schema, upcast: upcastAdmissionCycleCompletedV1 },
+    ],
   }),
   TemplateDefined: define({ schemaVersion: 1, schema: templateDefinedSchema, streamOf: (d) => templateStreamId(d.name) }),
   ApiKeyIssued: define({ schemaVersion: 1, schema: apiKeyIssuedSchema, streamOf: (d) => apiKeyStreamId(d.keyId) }),

@@ -1,8 +1,7 @@
 import type { EventInput } from '../events/catalogue';
 import type { NewEvent } from '../events/envelope';
-import type { JobSubmittedData, Backend } from '../events/jobEvents';
+import type { JobSubmittedData, Backend, jobSubmittedSchema } from '../events/jobEvents';
 import type { z } from 'zod';
-import type { jobSubmittedSchema } from '../events/jobEvents';
 import type { poolRegisteredSchema } from '../events/poolEvents';
 import { sequentialEventIds } from './eventIds';
 

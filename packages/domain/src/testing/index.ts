@@ -2,3 +2,4 @@ export * from './builders';
 export * from './eventLog';
 export * from './eventIds';
 export * from './randomWorkload';
+export * from './inMemoryEventStore';

@@ -1,2 +1,3 @@
 export * from './taskTokens';
 export * from './jobManagerTasks';
+export * from './taskFailure';

@@ -9,9 +9,10 @@ import {
   type RunStatus,
   type StoredEvent,
 } from '@sluice/domain';
-import type { CommandContext } from '../lifecycle/commandContext';
-import { handleJobCommand } from '../lifecycle/jobHandlers';
-import { loadJob } from '../lifecycle/loadAggregates';
+import { RETRYABLE, failureText, type TaskFailure } from './taskFailure';
+import type { CommandContext } from '../commands/commandContext';
+import { handleJobCommand } from '../commands/jobCommands';
+import { loadJob } from '../commands/loadAggregates';
 import type { TaskTokenNotifier, TaskTokenStore } from './taskTokens';
 
 export interface JobManagerDeps {
@@ -125,17 +126,19 @@ export async function reportResult(deps: JobManagerDeps, input: JobStatusOutput)
   return { jobId: input.jobId, recorded: await recordIfStillApplies(deps, input.jobId, command, ctx) };
 }
 
-/** ReportFailure (the state machine's Catch): the job fails with the error the execution caught. */
+/** ReportFailure: the job fails with the failure the runner or the state machine's Catch caught. */
 export async function reportFailure(
   deps: JobManagerDeps,
-  input: { jobId: string; error: { Error?: string; Cause?: string } },
+  input: { jobId: string; failure: TaskFailure },
 ): Promise<{ jobId: string; recorded: boolean }> {
   const ctx = deps.context('job-manager');
-  const name = input.error.Error ?? 'Error';
-  // Time-outs and exhausted throttling retries may succeed later; a rejected start will not.
-  const retryable = name !== BackendRejectedError.name && name !== 'JobNotRunnable';
-  const error = `${name}: ${input.error.Cause ?? 'no detail'}`.slice(0, 4000);
-  return { jobId: input.jobId, recorded: await recordIfStillApplies(deps, input.jobId, { type: 'FailJob', error, retryable, now: ctx.now }, ctx) };
+  const command = {
+    type: 'FailJob',
+    error: failureText(input.failure),
+    retryable: RETRYABLE[input.failure.kind],
+    now: ctx.now,
+  } as const;
+  return { jobId: input.jobId, recorded: await recordIfStillApplies(deps, input.jobId, command, ctx) };
 }
 
 async function recordIfStillApplies(

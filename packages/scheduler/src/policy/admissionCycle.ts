@@ -6,7 +6,7 @@ import type {
   CycleOptions,
   SluiceAdmission,
   SluiceCycleResult,
-  SluiceWaitingReason,
+  SluicePendingJobReason,
 } from './cycleTypes';
 import { DEFAULT_CLASSES, type QueuedJob } from './domain';
 import { DEFAULT_AGING_SECONDS } from './effectivePriority';
@@ -98,7 +98,7 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
   };
 
   const admissions: SluiceAdmission[] = [];
-  const waiting: SluiceWaitingReason[] = [];
+  const pending: SluicePendingJobReason[] = [];
   const demand = new Float64Array(DIMENSION_COUNT);
   const admitting = () => admissions.length < maxAdmissions && openPools > 0;
 
@@ -144,9 +144,9 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
     });
   };
 
-  const wait = (job: QueuedJob, ahead: number, level: number, entry: Omit<SluiceWaitingReason, 'jobId'>) => {
+  const keepPending = (job: QueuedJob, ahead: number, level: number, entry: Omit<SluicePendingJobReason, 'jobId'>) => {
     entry.reason = `${entry.reason}; ${aheadNote(ahead, ladder.nameOf(level))}`;
-    waiting.push(Object.assign(entry, { jobId: job.jobId }));
+    pending.push(Object.assign(entry, { jobId: job.jobId }));
   };
 
   /** Decides one job; returns whether it was admitted. Reasons are built only while `explain`. */
@@ -154,7 +154,7 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
     const job = candidates.jobs[i] as QueuedJob;
     const level = order.level[i] ?? 0;
     if (admissions.length >= maxAdmissions) {
-      if (explain) wait(job, ahead, level, { code: 'cycle-limit', reason: cycleLimitReason(maxAdmissions) });
+      if (explain) keepPending(job, ahead, level, { code: 'cycle-limit', reason: cycleLimitReason(maxAdmissions) });
       return false;
     }
     if (!explain && !worthPlacing(job.pools)) return false;
@@ -171,13 +171,13 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
         admit(i, job, placement);
         return true;
       }
-      if (explain) wait(job, ahead, level, { code: capBlock.code, reason: capReason(capBlock) });
+      if (explain) keepPending(job, ahead, level, { code: capBlock.code, reason: capReason(capBlock) });
       return false;
     }
     if (placement) {
       if (explain) {
         const reason = behindReservationReason(placement.blockedBy, placement.fitting, job);
-        wait(job, ahead, level, {
+        keepPending(job, ahead, level, {
           code: 'behind-reservation',
           reason,
           reservedFor: placement.blockedBy.jobId,
@@ -193,7 +193,7 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
       : undefined;
     if (explain) {
       const { code, reason } = capacityReason(job, demand, pools, shortfallOf);
-      wait(job, ahead, level, {
+      keepPending(job, ahead, level, {
         code,
         reason: reservation ? `${reason}; ${reservationNote(reservation)}` : reason,
       });
@@ -205,18 +205,18 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
     order,
     (source) => accounts[source]?.share ?? 0,
     (candidate, ahead) => {
-      const explain = waiting.length < maxReasons;
+      const explain = pending.length < maxReasons;
       return !explain && !admitting() ? 'stop' : consider(candidate, ahead, explain);
     },
   );
 
   for (const held of candidates.held) {
-    if (waiting.length >= maxReasons) break;
-    waiting.push({ jobId: held.job.jobId, code: held.code, reason: held.reason });
+    if (pending.length >= maxReasons) break;
+    pending.push({ jobId: held.job.jobId, code: held.code, reason: held.reason });
   }
   return {
     admissions,
-    waiting,
+    pending,
     cancellations: candidates.cancellations,
     reservations: book.all.map(describeReservation),
   };

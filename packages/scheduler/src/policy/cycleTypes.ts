@@ -1,5 +1,5 @@
 import type { Dimension, ResourceVector } from './domain';
-import type { Admission, CycleResult, WaitingReason } from './snapshot';
+import type { Admission, CycleResult, PendingJobReason } from './snapshot';
 
 export interface CycleOptions {
   /** Stop admitting after this many admissions; later jobs wait with code `cycle-limit`. */
@@ -19,7 +19,7 @@ export interface SluiceAdmission extends Admission {
   borrowed?: ResourceVector;
 }
 
-export interface SluiceWaitingReason extends WaitingReason {
+export interface SluicePendingJobReason extends PendingJobReason {
   /** With code `behind-reservation`: the blocked job that holds the pool this one would fit. */
   reservedFor?: string;
 }
@@ -36,6 +36,6 @@ export interface CapacityReservation {
 
 export interface SluiceCycleResult extends CycleResult {
   admissions: SluiceAdmission[];
-  waiting: SluiceWaitingReason[];
+  pending: SluicePendingJobReason[];
   reservations: CapacityReservation[];
 }

@@ -4,4 +4,4 @@ export { admissionCycle } from './admissionCycle';
 export { sluicePolicy, createSluicePolicy } from './sluicePolicy';
 export { DEFAULT_AGING_SECONDS, agingBoundSeconds, agingScore, effectiveLevel } from './effectivePriority';
 export { classLadder, type ClassLadder } from './classLadder';
-export { snapshotBuilder, type SnapshotBuilder } from './testing/snapshotBuilder';
+export { snapshotBuilder, type SnapshotBuilder } from '../testing/snapshotBuilder';

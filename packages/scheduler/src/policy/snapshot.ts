@@ -33,7 +33,7 @@ export interface Admission {
   poolStreamVersion: number;
 }
 
-export interface WaitingReason {
+export interface PendingJobReason {
   jobId: string;
   /** Stable machine code: quota, capacity, cap-source, cap-dataset, cap-jobname, dependency, retry-backoff, behind-reservation, fair-share… */
   code: string;
@@ -49,7 +49,7 @@ export interface DependencyCancellation {
 export interface CycleResult {
   /** In the order they should be written. */
   admissions: Admission[];
-  waiting: WaitingReason[];
+  pending: PendingJobReason[];
   /** Jobs whose afterSuccess dependency failed: they will never run. */
   cancellations: DependencyCancellation[];
 }

@@ -1,2 +1,3 @@
 export * from './checkpointStore';
 export * from './projectionRunner';
+export * from './readModel/index';

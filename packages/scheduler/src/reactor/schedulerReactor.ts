@@ -1,11 +1,11 @@
 import {
   MAX_RECORDED_REASONS,
-  SCHEDULER_STREAM,
   type EventStore,
   type StoredEvent,
   type Views,
 } from '@sluice/domain';
-import { toNewEvents, type CommandContext } from '../lifecycle/commandContext';
+import type { CommandContext } from '../commands/commandContext';
+import { recordAdmissionCycle } from '../commands/recordAdmissionCycle';
 import type { ProjectionRunner } from '../projections/projectionRunner';
 import type { CycleResult, SchedulingPolicy } from '../policy/snapshot';
 import { snapshotOf } from './snapshotOf';
@@ -31,7 +31,7 @@ export interface CycleReport {
   now: string;
   admitted: string[];
   cancelled: string[];
-  waiting: number;
+  pending: number;
   replans: number;
   refused: WriteOutcome['refused'];
 }
@@ -47,7 +47,7 @@ export class SchedulerReactor {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private cycleCounter = 0;
-  private lastWaitingSignature = '';
+  private lastPendingSignature = '';
 
   constructor(private readonly options: SchedulerReactorOptions) {}
 
@@ -118,7 +118,7 @@ export class SchedulerReactor {
     }
     const snapshotPosition = views.checkpoint;
     await this.record({ cycleId, now, admitted, cancelled, result, snapshotPosition });
-    const report: CycleReport = { cycleId, now, admitted, cancelled, waiting: result.waiting.length, replans, refused };
+    const report: CycleReport = { cycleId, now, admitted, cancelled, pending: result.pending.length, replans, refused };
     this.options.onCycle?.(report);
     return report;
   }
@@ -132,32 +132,24 @@ export class SchedulerReactor {
     result: CycleResult;
     snapshotPosition: number;
   }): Promise<void> {
-    const waiting = cycle.result.waiting.slice(0, MAX_RECORDED_REASONS).map(({ jobId, code, reason }) => ({ jobId, code, reason }));
-    const signature = waiting.map((w) => `${w.jobId}:${w.code}`).join(',');
-    if (cycle.admitted.length === 0 && cycle.cancelled.length === 0 && signature === this.lastWaitingSignature) return;
-    this.lastWaitingSignature = signature;
+    const pending = cycle.result.pending.slice(0, MAX_RECORDED_REASONS).map(({ jobId, code, reason }) => ({ jobId, code, reason }));
+    const signature = pending.map((w) => `${w.jobId}:${w.code}`).join(',');
+    if (cycle.admitted.length === 0 && cycle.cancelled.length === 0 && signature === this.lastPendingSignature) return;
+    this.lastPendingSignature = signature;
     const ctx: CommandContext = { now: cycle.now, actor: `scheduler:${this.options.instanceId}`, newEventId: this.options.newEventId };
-    await this.options.store.appendToStream(
-      SCHEDULER_STREAM,
-      toNewEvents(
-        [
-          {
-            type: 'AdmissionCycleCompleted',
-            data: {
-              cycleId: cycle.cycleId,
-              scheduler: this.options.instanceId,
-              now: cycle.now,
-              snapshotPosition: cycle.snapshotPosition,
-              admitted: cycle.admitted,
-              cancelled: cycle.cancelled,
-              waiting,
-              waitingTotal: cycle.result.waiting.length,
-            },
-          },
-        ],
-        ctx,
-      ),
-      { expectedVersion: 'any' },
+    await recordAdmissionCycle(
+      this.options.store,
+      {
+        cycleId: cycle.cycleId,
+        scheduler: this.options.instanceId,
+        now: cycle.now,
+        snapshotPosition: cycle.snapshotPosition,
+        admitted: cycle.admitted,
+        cancelled: cycle.cancelled,
+        pending,
+        pendingTotal: cycle.result.pending.length,
+      },
+      ctx,
     );
   }
 }

@@ -7,9 +7,9 @@ import {
   type PoolState,
   type Views,
 } from '@sluice/domain';
-import { admitJob } from '../lifecycle/admitJob';
-import type { CommandContext } from '../lifecycle/commandContext';
-import { handleJobCommand } from '../lifecycle/jobHandlers';
+import { admitJob } from '../commands/admitJob';
+import type { CommandContext } from '../commands/commandContext';
+import { handleJobCommand } from '../commands/jobCommands';
 import type { CycleResult } from '../policy/snapshot';
 
 export interface WriteOutcome {

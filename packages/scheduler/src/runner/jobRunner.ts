@@ -13,7 +13,8 @@ import {
   startJob,
   type JobManagerDeps,
 } from '../jobManager/jobManagerTasks';
-import { loadJob } from '../lifecycle/loadAggregates';
+import { taskFailureOf } from '../jobManager/taskFailure';
+import { loadJob } from '../commands/loadAggregates';
 import { startRetryDelayMs } from './startRetryDelay';
 
 export interface JobRunnerOptions extends Omit<JobManagerDeps, 'tokens' | 'notifier'> {
@@ -100,8 +101,7 @@ export class JobRunner {
       }
       if (error instanceof JobNotRunnableError) throw error;
       if (error instanceof BackendRejectedError || ++job.startFailures >= (this.options.maxStartFailures ?? 5)) {
-        const name = error instanceof Error ? error.name : 'Error';
-        await reportFailure(this.options, { jobId: job.jobId, error: { Error: name, Cause: (error as Error).message } });
+        await reportFailure(this.options, { jobId: job.jobId, failure: taskFailureOf(error) });
         this.tracked.delete(job.jobId);
         return;
       }

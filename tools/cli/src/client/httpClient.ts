@@ -1,8 +1,8 @@
+import type { FeedPage } from '@sluice/scheduler';
 import type { StoredEvent } from '@sluice/domain';
 import { ClientError, EXIT_USAGE } from './clientError';
 import type {
   CancelResult,
-  FeedPage,
   JobFilter,
   JobListing,
   JobSubmission,

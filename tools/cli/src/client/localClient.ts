@@ -1,3 +1,4 @@
+import type { FeedPage } from '@sluice/scheduler';
 import { SqliteEventStore } from '@sluice/adapters';
 import {
   DEFAULT_CLASSES,
@@ -8,14 +9,20 @@ import {
   type StoredEvent,
   type Views,
 } from '@sluice/domain';
-import { JobNotFoundError, handleJobCommand, loadJob, sluicePolicy, submitJob } from '@sluice/scheduler';
-import { newJobId, wallClockContext } from '../runtime/context';
-import { eventsFile } from '../runtime/dataDir';
+import {
+  JobNotFoundError,
+  handleJobCommand,
+  jobListing,
+  loadJob,
+  poolListing,
+  queueListing,
+  sluicePolicy,
+  submitJob,
+} from '@sluice/scheduler';
+import { newJobId, wallClockContext, eventsFile } from '@sluice/runtime';
 import { ClientError, EXIT_USAGE } from './clientError';
-import { jobListingOf, poolListingOf, queueListingOf } from './presentation';
 import type {
   CancelResult,
-  FeedPage,
   JobFilter,
   JobListing,
   JobSubmission,
@@ -57,15 +64,15 @@ export class LocalClient implements SluiceClient {
   }
 
   async jobs(filter: JobFilter): Promise<JobListing[]> {
-    return jobListingOf(await this.views(), filter);
+    return jobListing(await this.views(), filter);
   }
 
   async queue(limit: number): Promise<QueueListing> {
-    return queueListingOf(await this.views(), new Date().toISOString(), sluicePolicy, limit);
+    return queueListing(await this.views(), new Date().toISOString(), sluicePolicy, limit);
   }
 
   async pools(): Promise<PoolEntry[]> {
-    return poolListingOf(await this.views());
+    return poolListing(await this.views());
   }
 
   async cancel(jobId: string, reason?: string): Promise<CancelResult> {

@@ -1,4 +1,4 @@
-import { dataDir } from '../runtime/dataDir';
+import { dataDir } from '@sluice/runtime';
 import { ClientError, EXIT_USAGE } from './clientError';
 import { HttpClient } from './httpClient';
 import { LocalClient } from './localClient';

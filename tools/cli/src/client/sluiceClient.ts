@@ -1,13 +1,13 @@
 import type { z } from 'zod';
+import type { JobStatus, jobSubmittedSchema } from '@sluice/domain';
 import type {
-  DimensionHeadroom,
-  JobStatus,
-  JobSummary,
-  PoolCapacity,
-  QueuePosition,
-  StoredEvent,
-  jobSubmittedSchema,
-} from '@sluice/domain';
+  EventLogReader,
+  JobListingEntry,
+  PendingReason,
+  PoolListingEntry,
+  QueueEntry,
+  QueueListing,
+} from '@sluice/scheduler';
 
 /** What a caller gives to submit a job; the id and the priority value are Sluice's to decide. */
 export type JobSubmission = Omit<z.input<typeof jobSubmittedSchema>, 'jobId' | 'priority'>;
@@ -19,7 +19,7 @@ export interface SubmittedJob {
   position: number | null;
 }
 
-export type JobListing = Omit<JobSummary, 'timeline'>;
+export type JobListing = JobListingEntry;
 
 export interface JobFilter {
   status?: JobStatus;
@@ -27,25 +27,8 @@ export interface JobFilter {
   limit: number;
 }
 
-export interface PendingReason {
-  code: string;
-  reason: string;
-}
-
-export interface QueueEntry extends QueuePosition {
-  pendingReason?: PendingReason;
-}
-
-export interface QueueListing {
-  total: number;
-  inFlight: number;
-  jobs: QueueEntry[];
-}
-
-export interface PoolEntry extends Omit<PoolCapacity, 'reservations'> {
-  reservedBy: number;
-  headroom: DimensionHeadroom[];
-}
+export type { PendingReason, QueueEntry, QueueListing };
+export type PoolEntry = PoolListingEntry;
 
 export interface CancelResult {
   jobId: string;
@@ -53,17 +36,11 @@ export interface CancelResult {
   cancelRequested: boolean;
 }
 
-export interface FeedPage {
-  events: StoredEvent[];
-  lastPosition: number;
-  isEnd: boolean;
-}
-
 /**
  * What the CLI needs from Sluice, whether it runs on the local store or behind the HTTP API:
  * commands are written once against this port and both ends give the same shapes.
  */
-export interface SluiceClient {
+export interface SluiceClient extends EventLogReader {
   /** Where it talks to, for messages. */
   readonly target: string;
   submit(job: JobSubmission): Promise<SubmittedJob>;
@@ -71,9 +48,5 @@ export interface SluiceClient {
   queue(limit: number): Promise<QueueListing>;
   pools(): Promise<PoolEntry[]>;
   cancel(jobId: string, reason?: string): Promise<CancelResult>;
-  /** The global feed, one page of events after a position. */
-  readFeed(after: number, limit: number): Promise<FeedPage>;
-  /** Every event of one stream, in version order. */
-  readStream(streamId: string): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }

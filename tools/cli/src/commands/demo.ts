@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { SqliteEventStore } from '@sluice/adapters';
 import { allViews } from '@sluice/domain';
 import { ProjectionRunner, handlePoolCommand, loadPool, submitJob } from '@sluice/scheduler';
-import { dataDir, eventsFile } from '../runtime/dataDir';
-import { newJobId, wallClockContext } from '../runtime/context';
-import { DEMO_POOLS, demoJobs } from '../runtime/demoWorkload';
+import { dataDir, eventsFile, newJobId, wallClockContext, DEMO_POOLS, demoJobs } from '@sluice/runtime';
 import { formatCapacity, formatQueue } from '../format/views';
 
 /** Appends a demo workload to the embedded store and prints the queue and capacity views. */

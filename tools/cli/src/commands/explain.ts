@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { sluicePolicy } from '@sluice/scheduler';
+import { sluicePolicy, explainJob } from '@sluice/scheduler';
 import { ClientError } from '../client/clientError';
-import { explainJob } from '../client/explainJob';
 import { formatExplanation } from '../format/explanation';
 import { progressOnStderr } from '../format/progress';
 import { printJson, runAction } from './runAction';

@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ClientError, EXIT_USAGE } from '../client/clientError';
-import { feedOf } from '../client/feed';
+import { feedOf } from '@sluice/scheduler';
 import { progressOnStderr } from '../format/progress';
 import { wholeNumber } from './arguments';
 import { runAction } from './runAction';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { replayViews } from '../client/replayViews';
+import { replayViews } from '@sluice/scheduler';
 import { progressOnStderr } from '../format/progress';
 import { formatReplayedViews, statusCounts } from '../format/replaySummary';
 import { instant } from './arguments';

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 
 /** The simulator's own entry: its options, messages and exit codes stay the single source of truth. */
 export function simulatorEntry(): string {
-  return join(dirname(require.resolve('@sluice/scheduler')), 'simulator/cli/main.ts');
+  return join(dirname(require.resolve('@sluice/simulator')), 'cli/main.ts');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-import { dataDir } from '../runtime/dataDir';
-import { startLocalRuntime } from '../runtime/localRuntime';
+import { dataDir, startLocalRuntime } from '@sluice/runtime';
 
 const wholeNumber = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);

@@ -1,4 +1,4 @@
-import type { CycleCheck, Explanation } from '../client/explainJob';
+import type { CycleCheck, Explanation } from '@sluice/scheduler';
 import type { PendingReason } from '../client/sluiceClient';
 
 const mark = (check: CycleCheck) => (check.reproduced === null ? '·' : check.reproduced ? '✓' : '✗');

@@ -9,7 +9,7 @@ import { BatchBackend } from '../batch/batchBackend';
 import { EmrStepBackend } from '../emr/emrStepBackend';
 import { GlueCrawlerBackend } from '../glue/glueCrawlerBackend';
 import { GlueJobBackend } from '../glue/glueJobBackend';
-import type { KeyValueStore } from '../keyValue/keyValueStore';
+import type { KeyValueStore } from '../../stores/dynamodb/keyValue/keyValueStore';
 import { StepFunctionsBackend } from '../stepfunctions/stepFunctionsBackend';
 import { createAwsClient, type AwsClientSettings } from './awsClientOptions';
 

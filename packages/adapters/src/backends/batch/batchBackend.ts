@@ -17,7 +17,7 @@ import type {
   StartRequest,
 } from '@sluice/domain';
 import { toStartError } from '../aws/awsErrors';
-import { RunNotFoundError } from '../runNotFoundError';
+import { RunNotFoundError } from '@sluice/domain';
 import { BATCH_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { SLUICE_CANCEL_REASON, batchJobRunStatus } from './batchJobStatus';

@@ -17,9 +17,9 @@ import {
   type ResourceVector,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import { isAwsError, toStartError } from '../aws/awsErrors';
-import { RunNotFoundError } from '../runNotFoundError';
 import { EMR_STEP_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { PlacedSteps, leastLoaded, type ClusterCandidate } from './clusterLoad';

@@ -10,11 +10,11 @@ import {
   type PoolProbe,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import { randomUUID } from 'node:crypto';
 import { isAwsError, isServiceAnswer, toStartError } from '../aws/awsErrors';
-import { InMemoryKeyValueStore, type KeyValueStore } from '../keyValue/keyValueStore';
-import { RunNotFoundError } from '../runNotFoundError';
+import { InMemoryKeyValueStore, type KeyValueStore } from '../../stores/dynamodb/keyValue/keyValueStore';
 import { parseBackendInput } from '../specParsing';
 import { crawlRunStatus } from './crawlerRunStatus';
 import { glueCrawlerPoolSchema, glueCrawlerSpecSchema } from './glueSpec';

@@ -11,9 +11,9 @@ import {
   type PoolProbe,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import { isAwsError, toStartError } from '../aws/awsErrors';
-import { RunNotFoundError } from '../runNotFoundError';
 import { parseBackendInput } from '../specParsing';
 import { probeGluePool, type GlueProbeClients } from './glueCapacityProbe';
 import { glueJobRunStatus } from './glueJobRunStatus';

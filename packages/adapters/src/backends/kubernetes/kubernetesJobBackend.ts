@@ -5,12 +5,12 @@ import {
   type PoolProbe,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import type { z } from 'zod';
 import { expectStatus, requestJson, toHttpStartError } from '../http/jsonHttp';
 import { DeletedRuns, poolRunId, splitPoolRunId } from '../http/poolRunIds';
 import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
-import { RunNotFoundError } from '../runNotFoundError';
 import { KUBERNETES_NAME, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { JOB_ID_ANNOTATION, MANAGED_BY_LABEL, kubernetesJobManifest } from './kubernetesJobManifest';

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { expectStatus, requestJson, toHttpStartError } from '../http/jsonHttp';
 import { DeletedRuns, poolRunId, splitPoolRunId } from '../http/poolRunIds';
 import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
-import { RunNotFoundError } from '../runNotFoundError';
+import { RunNotFoundError } from '@sluice/domain';
 import { LIVY_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { livyClusterSchema, livyPoolSchema, livySpecSchema } from './livySpec';

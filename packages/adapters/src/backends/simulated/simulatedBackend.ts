@@ -11,9 +11,9 @@ import {
   type ResourceVector,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import type { z } from 'zod';
-import { RunNotFoundError } from '../runNotFoundError';
 import { parseBackendInput } from '../specParsing';
 import { drawDuration, type DurationDistribution } from './durationDistribution';
 import { seededRandom } from './seededRandom';

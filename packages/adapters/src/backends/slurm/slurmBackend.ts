@@ -6,6 +6,7 @@ import {
   type PoolProbe,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import type { z } from 'zod';
 import {
@@ -17,7 +18,6 @@ import {
 } from '../http/jsonHttp';
 import { poolRunId, splitPoolRunId } from '../http/poolRunIds';
 import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
-import { RunNotFoundError } from '../runNotFoundError';
 import { SLURM_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { isFinalSlurmJob, slurmRunStatus, type SlurmJob } from './slurmJobState';

@@ -12,9 +12,9 @@ import {
   type PoolProbe,
   type RunStatus,
   type StartRequest,
+  RunNotFoundError,
 } from '@sluice/domain';
 import { isAwsError, toStartError } from '../aws/awsErrors';
-import { RunNotFoundError } from '../runNotFoundError';
 import { STEP_FUNCTIONS_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { executionRunStatus } from './executionStatus';

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TaskTokenStore } from '@sluice/scheduler';
-import { DynamoKeyValueStore } from '../keyValue/dynamoKeyValueStore';
+import { DynamoKeyValueStore } from '../../stores/dynamodb/keyValue/dynamoKeyValueStore';
 
 /** Task tokens live at most a year, as long as the longest Standard workflow waits. */
 const TOKEN_LIFETIME_MS = 366 * 24 * 3_600_000;

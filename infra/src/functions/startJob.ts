@@ -1,0 +1,10 @@
+import { startJob } from '@sluice/scheduler';
+import { cloudConfigFromEnv } from './runtime/cloudConfig';
+import { createCloudRuntime } from './runtime/cloudRuntime';
+import { cloudJobManagerDeps, jobManagerTask } from './runtime/jobManagerDeps';
+
+/** Job-manager task `start-job`: invoked by the state machine with the task's payload. */
+export const handler = jobManagerTask(startJob, () => {
+  const config = cloudConfigFromEnv();
+  return cloudJobManagerDeps(createCloudRuntime(config), config);
+});
