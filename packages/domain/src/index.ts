@@ -35,3 +35,4 @@ export * from './projections/templateView';
 export * from './projections/apiKeyView';
 export * from './backends/runNotFoundError';
 export * from './definitions/decideDefinitions';
+export * from './events/inputLimits';

@@ -61,7 +61,7 @@ export function demoJobs(count: number, seed = 7): JobInput[] {
         return {
           ...common,
           backend: 'emr',
-          pools: ['emr-analytics', 'onprem-spark'],
+          pools: ['emr-analytics'],
           demand: { vcpu: 8 + next(56), memoryMiB: 16_384 + 1024 * next(64) },
           spec: { step: 'spark-submit', args: ['--class', 'Job'] },
         };

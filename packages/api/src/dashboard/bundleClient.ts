@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type * as Esbuild from 'esbuild';
 
 // A computed specifier keeps bundlers from pulling esbuild (and its native binary) into the Lambda
@@ -6,6 +6,9 @@ import type * as Esbuild from 'esbuild';
 const ESBUILD = 'esbuild';
 
 let script: Promise<string> | undefined;
+
+/** Found through the package, not beside this file: the CLI runs this code from its own bundle. */
+const clientEntry = () => createRequire(import.meta.url).resolve('@sluice/api/dashboard/client');
 
 /** The browser code, bundled once on first request and kept in memory: there is no build step to forget. */
 export function dashboardScript(): Promise<string> {
@@ -19,7 +22,7 @@ export function dashboardScript(): Promise<string> {
 async function bundle(): Promise<string> {
   const esbuild = (await import(/* @vite-ignore */ ESBUILD)) as typeof Esbuild;
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./client/main.ts', import.meta.url))],
+    entryPoints: [clientEntry()],
     bundle: true,
     write: false,
     format: 'esm',

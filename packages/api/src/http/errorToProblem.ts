@@ -8,6 +8,7 @@ import {
   QuotaExceededError,
   UnknownEventTypeError,
 } from '@sluice/domain';
+import { SubmissionRefusedError } from '@sluice/scheduler';
 import { ProblemError, problemOf, type Problem } from './problem';
 
 /**
@@ -16,6 +17,8 @@ import { ProblemError, problemOf, type Problem } from './problem';
  */
 export function errorToProblem(error: unknown): Problem | undefined {
   if (error instanceof ProblemError) return error.problem;
+  if (error instanceof SubmissionRefusedError)
+    return problemOf('validation', 'the job could never run as submitted', error.problems);
   if (error instanceof EventValidationError)
     return problemOf('validation', error.message, [{ field: error.field, reason: error.reason }]);
   if (error instanceof InvalidAppendError)

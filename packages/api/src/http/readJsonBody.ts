@@ -1,8 +1,8 @@
+import { MAX_DOCUMENT_BYTES, MAX_JSON_DEPTH, depthExceeds } from '@sluice/domain';
 import { fail } from './problem';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** Deep enough for any real job spec; shallow enough that hashing and storing it never overflow the stack. */
-export const MAX_JSON_DEPTH = 32;
+export const MAX_BODY_BYTES = MAX_DOCUMENT_BYTES;
+export { MAX_JSON_DEPTH, depthExceeds };
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/;
 
@@ -78,16 +78,4 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
 
 function tooLarge(maxBytes: number): never {
   return fail('payloadTooLarge', `the body exceeds ${maxBytes} bytes`);
-}
-
-/** Iterative, so a hostile body cannot overflow the stack while it is being checked. */
-export function depthExceeds(value: unknown, maxDepth: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
-  while (stack.length > 0) {
-    const { value: current, depth } = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth > maxDepth) return true;
-    for (const child of Object.values(current)) stack.push({ value: child, depth: depth + 1 });
-  }
-  return false;
 }

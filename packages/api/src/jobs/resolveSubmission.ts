@@ -10,7 +10,8 @@ import { directSubmissionSchema, type JobSubmissionBody } from '../schemas/jobSc
  * the template later never changes this job.
  */
 export function resolveSubmission(body: JobSubmissionBody, views: ApiViews, jobId: string): JobSubmittedData {
-  const { eventId: _eventId, ...fields } = 'template' in body ? fromTemplate(body, views) : body;
+  const { eventId: _eventId, waitForPools: _waitForPools, ...fields } =
+    'template' in body ? fromTemplate(body, views) : body;
   const classes = views.policy.classes ?? DEFAULT_CLASSES;
   const priority = classes[fields.priorityClass];
   if (priority === undefined) {

@@ -40,7 +40,8 @@ that job, a different body answers 409. Without either, every call makes a new j
     async handle({ body, headers, principal, deps, c }) {
       const idempotencyKey = headers['idempotency-key'] ?? body.eventId;
       const jobId = idempotencyKey ? idempotentJobId(principal.keyId, idempotencyKey) : deps.newId();
-      const data = resolveSubmission(body, await deps.readModel.current(), jobId);
+      const views = await deps.readModel.current();
+      const data = resolveSubmission(body, views, jobId);
       const causationId = requestCausation(body);
       const eventId = body.eventId ?? deps.newId();
       const { created } = await submitNewJob(deps.store, data, {
@@ -49,14 +50,14 @@ that job, a different body answers 409. Without either, every call makes a new j
         newEventId: () => eventId,
         causationId,
         ...(headers['x-correlation-id'] ? { correlationId: headers['x-correlation-id'] } : {}),
-      });
+      }, { pools: views.capacity.pools, waitForPools: body.waitForPools ?? false });
       if (!created) await assertSameRequest(deps.store, jobId, causationId, idempotencyKey);
-      const views = await deps.readModel.current();
+      const after = await deps.readModel.current();
       const links = jobLinks(jobId);
       return c.json(
         {
           jobId,
-          status: views.jobs.jobs[jobId]?.status ?? 'queued',
+          status: after.jobs.jobs[jobId]?.status ?? 'queued',
           position: deps.readModel.queuePosition(jobId) ?? null,
           links,
         },

@@ -14,9 +14,20 @@ export const JOB_STATUSES = [
 
 const submittedFields = jobSubmittedSchema.omit({ jobId: true, priority: true, template: true });
 
+const waitForPoolsSchema = z
+  .boolean()
+  .optional()
+  .describe(
+    'Queue the job even if a pool it names is not registered yet; it waits until the pool appears. Without it, unknown pools are a 400.',
+  );
+
 /** A job given in full. The priority value comes from the policy's classes, never from the client. */
 export const directSubmissionSchema = submittedFields
   .extend({
+    spec: submittedFields.shape.spec
+      .default({})
+      .describe('Backend-specific settings (Glue job name and arguments, EMR step, Batch array size…); {} when none.'),
+    waitForPools: waitForPoolsSchema,
     eventId: eventIdSchema
       .optional()
       .describe(
@@ -37,6 +48,7 @@ const overridesSchema = z
 export const templateSubmissionSchema = z
   .strictObject({
     eventId: eventIdSchema.optional(),
+    waitForPools: waitForPoolsSchema,
     template: identifierSchema,
     overrides: overridesSchema.default({}),
   })

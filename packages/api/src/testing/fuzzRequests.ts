@@ -34,7 +34,7 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
   policy: () => ({ shares: { a: 1 } }),
 };
 const requiredFields: Record<string, string[]> = {
-  jobs: ['source', 'dataset', 'priorityClass', 'demand', 'backend', 'spec', 'pools'],
+  jobs: ['source', 'dataset', 'priorityClass', 'demand', 'backend', 'pools'],
   templateJob: ['template'],
   events: ['events'],
   template: ['backend', 'spec', 'demand', 'priorityClass', 'pools'],

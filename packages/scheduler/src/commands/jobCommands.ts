@@ -1,9 +1,7 @@
 import {
-  ConcurrencyError,
   DomainError,
   decideJob,
   holdsCapacity,
-  initialJobState,
   jobStreamId,
   poolStreamId,
   type AppendResult,
@@ -55,53 +53,4 @@ export async function handleJobCommand(
     appends.push({ streamId: poolStreamId(state.poolId), expectedVersion: 'any', events: toNewEvents([release], ctx) });
   }
   return store.appendAtomically(appends);
-}
-
-export async function submitJob(
-  store: EventStore,
-  data: Extract<JobCommand, { type: 'SubmitJob' }>['data'],
-  ctx: CommandContext,
-): Promise<AppendResult> {
-  const { state, version } = await loadJob(store, data.jobId);
-  const events = decideJob({ type: 'SubmitJob', data }, state);
-  return store.appendToStream(jobStreamId(data.jobId), toNewEvents(events, ctx), { expectedVersion: version });
-}
-
-/**
- * Submits a job whose stream must not exist yet. False when it does: a retry of the same
- * submission, or a job id used before; the caller tells the two apart.
- */
-export async function submitNewJob(
-  store: EventStore,
-  data: Extract<JobCommand, { type: 'SubmitJob' }>['data'],
-  ctx: CommandContext,
-): Promise<{ created: boolean }> {
-  const events = decideJob({ type: 'SubmitJob', data }, initialJobState());
-  try {
-    const result = await store.appendToStream(jobStreamId(data.jobId), toNewEvents(events, ctx), {
-      expectedVersion: 'noStream',
-    });
-    return { created: !result.duplicate };
-  } catch (error) {
-    if (error instanceof ConcurrencyError) return { created: false };
-    throw error;
-  }
-}
-
-/**
- * Submits new jobs in one atomic append (each stream must not exist yet): a pipeline's batch is
- * recorded whole or not at all. Re-sending the same events is a no-op, as for any append.
- */
-export async function submitJobs(
-  store: EventStore,
-  jobs: Extract<JobCommand, { type: 'SubmitJob' }>['data'][],
-  ctx: CommandContext,
-): Promise<AppendResult[]> {
-  return store.appendAtomically(
-    jobs.map((data) => ({
-      streamId: jobStreamId(data.jobId),
-      expectedVersion: 'noStream' as const,
-      events: toNewEvents(decideJob({ type: 'SubmitJob', data }, initialJobState()), ctx),
-    })),
-  );
 }

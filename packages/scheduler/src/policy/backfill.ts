@@ -1,6 +1,6 @@
 import { guaranteedFreeOf } from './cohorts';
 import { headroomOn, shortDimensions } from './fit';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import type { Release } from './releases';
 import { DIMENSION_COUNT, EPSILON } from './vectors';
 

@@ -1,4 +1,4 @@
-import type { CohortLedger, PoolLedger } from './poolLedger';
+import type { CohortLedger, PoolLedger } from './ledgers';
 import { DIMENSION_COUNT } from './vectors';
 
 /*

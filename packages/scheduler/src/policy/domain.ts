@@ -11,6 +11,7 @@ export {
   weightOf,
 } from '@sluice/domain';
 export type {
+  Backend,
   CapacityViewState,
   Dependency,
   Dimension,

@@ -1,5 +1,5 @@
 import { usageAt, weightOf, type SharePolicySetData, type SourceUsage } from './domain';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import { DIMENSION_COUNT, toArray } from './vectors';
 
 /*

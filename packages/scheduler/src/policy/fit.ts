@@ -1,5 +1,5 @@
 import { cohortDraw, everBorrowable, guaranteedFreeOf } from './cohorts';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import { DIMENSION_COUNT, EPSILON } from './vectors';
 
 /** What more the pool can take on a dimension: its own limit, or for a cohort member its quota and the cohort's slack. */

@@ -1,7 +1,7 @@
 import { backfillVerdict, type Reservation } from './backfill';
 import { dominantDimension } from './fairShare';
 import { cohortDraws, fitsOn, headroomOn, needsBorrowing } from './fit';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import type { ReservationBook } from './reservationBook';
 
 export interface BackfillUse {

@@ -3,7 +3,7 @@ import type { CapBlock } from './caps';
 import { headroomOn } from './fit';
 import type { QueuedJob } from './domain';
 import { isoOf } from './instant';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import type { Shortfall } from './shortfallText';
 import { dimensionAt, formatAmount } from './vectors';
 

@@ -1,6 +1,6 @@
 import { reserve, type Reservation } from './backfill';
 import { neverFitsOn } from './fit';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import type { Release } from './releases';
 
 /** At most one reservation per pool; a placement must respect those of its pool and of its cohort. */

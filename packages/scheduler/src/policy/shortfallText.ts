@@ -1,5 +1,5 @@
 import { everLimitOn, firstShortDimension, headroomOn, neverFitsOn } from './fit';
-import type { PoolLedger } from './poolLedger';
+import type { PoolLedger } from './ledgers';
 import { dimensionAt, formatAmount } from './vectors';
 
 export interface Shortfall {

@@ -12,3 +12,8 @@ export class ClientError extends Error {
     this.name = 'ClientError';
   }
 }
+
+/** Every field at fault, one per line under the message, as the API lists them. */
+export function fieldLines(errors: readonly { field: string; reason: string }[]): string {
+  return errors.map((e) => `\n  ${e.field}: ${e.reason}`).join('');
+}

@@ -1,6 +1,6 @@
 import type { FeedPage } from '@sluice/scheduler';
 import type { StoredEvent } from '@sluice/domain';
-import { ClientError, EXIT_USAGE } from './clientError';
+import { ClientError, EXIT_USAGE, fieldLines } from './clientError';
 import type {
   CancelResult,
   JobFilter,
@@ -9,6 +9,7 @@ import type {
   PoolEntry,
   QueueListing,
   SluiceClient,
+  SubmitOptions,
   SubmittedJob,
 } from './sluiceClient';
 
@@ -30,8 +31,9 @@ export class HttpClient implements SluiceClient {
     this.target = endpoint.replace(/\/+$/, '');
   }
 
-  async submit(job: JobSubmission): Promise<SubmittedJob> {
-    const { jobId, status, position } = await this.call<SubmittedJob>('POST', '/v1/jobs', {}, job);
+  async submit(job: JobSubmission, options: SubmitOptions = {}): Promise<SubmittedJob> {
+    const body = options.waitForPools ? { ...job, waitForPools: true } : job;
+    const { jobId, status, position } = await this.call<SubmittedJob>('POST', '/v1/jobs', {}, body);
     return { jobId, status, position };
   }
 
@@ -125,9 +127,8 @@ function problemError(method: string, path: string, status: number, text: string
   } catch {
     // A proxy's HTML error page carries no problem document; the status says enough.
   }
-  const field = problem.errors?.[0];
   const detail = [problem.title, problem.detail].filter(Boolean).join(': ') || 'request failed';
-  const message = `${method} ${path}: ${status} ${detail}${field ? ` (${field.field}: ${field.reason})` : ''}`;
+  const message = `${method} ${path}: ${status} ${detail}${fieldLines(problem.errors ?? [])}`;
   return new ClientError(message, status === 400 ? EXIT_USAGE : 1);
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@sluice/domain';
 import {
   JobNotFoundError,
+  SubmissionRefusedError,
   handleJobCommand,
   jobListing,
   loadJob,
@@ -20,7 +21,7 @@ import {
   submitJob,
 } from '@sluice/scheduler';
 import { newJobId, wallClockContext, eventsFile } from '@sluice/runtime';
-import { ClientError, EXIT_USAGE } from './clientError';
+import { ClientError, EXIT_USAGE, fieldLines } from './clientError';
 import type {
   CancelResult,
   JobFilter,
@@ -29,6 +30,7 @@ import type {
   PoolEntry,
   QueueListing,
   SluiceClient,
+  SubmitOptions,
   SubmittedJob,
 } from './sluiceClient';
 
@@ -47,7 +49,7 @@ export class LocalClient implements SluiceClient {
     this.store = new SqliteEventStore({ filename: this.target });
   }
 
-  async submit(job: JobSubmission): Promise<SubmittedJob> {
+  async submit(job: JobSubmission, options: SubmitOptions = {}): Promise<SubmittedJob> {
     const views = await this.views();
     const classes = views.policy.classes ?? DEFAULT_CLASSES;
     const priority = classes[job.priorityClass];
@@ -57,7 +59,12 @@ export class LocalClient implements SluiceClient {
         EXIT_USAGE,
       );
     const jobId = newJobId();
-    await domainCall(() => submitJob(this.store, { ...job, jobId, priority }, wallClockContext(ACTOR)));
+    await domainCall(() =>
+      submitJob(this.store, { ...job, jobId, priority }, wallClockContext(ACTOR), {
+        pools: views.capacity.pools,
+        waitForPools: options.waitForPools ?? false,
+      }),
+    );
     const { state } = await loadJob(this.store, jobId);
     const queued = orderedQueue((await this.views()).queue).find((j) => j.jobId === jobId);
     return { jobId, status: state.status as SubmittedJob['status'], position: queued?.position ?? null };
@@ -119,6 +126,8 @@ async function domainCall<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof JobNotFoundError) throw new ClientError(error.message);
+    if (error instanceof SubmissionRefusedError)
+      throw new ClientError(`the job could never run as submitted${fieldLines(error.problems)}`, EXIT_USAGE);
     if (error instanceof DomainError)
       throw new ClientError(error.message, error instanceof EventValidationError ? EXIT_USAGE : 1);
     throw error;

@@ -30,6 +30,11 @@ export interface JobFilter {
 export type { PendingReason, QueueEntry, QueueListing };
 export type PoolEntry = PoolListingEntry;
 
+export interface SubmitOptions {
+  /** Queue the job even if a pool it names is not registered yet. */
+  waitForPools?: boolean;
+}
+
 export interface CancelResult {
   jobId: string;
   status: JobStatus;
@@ -43,7 +48,7 @@ export interface CancelResult {
 export interface SluiceClient extends EventLogReader {
   /** Where it talks to, for messages. */
   readonly target: string;
-  submit(job: JobSubmission): Promise<SubmittedJob>;
+  submit(job: JobSubmission, options?: SubmitOptions): Promise<SubmittedJob>;
   jobs(filter: JobFilter): Promise<JobListing[]>;
   queue(limit: number): Promise<QueueListing>;
   pools(): Promise<PoolEntry[]>;

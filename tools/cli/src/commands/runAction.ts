@@ -17,7 +17,9 @@ export async function runAction(
     await action(client);
   } catch (error) {
     // Anything unforeseen (a corrupt store, a bug) still fails in one line; SLUICE_DEBUG shows where.
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // A ClientError is written for the user (with the fields at fault under it); anything else shows its first line.
+    const message =
+      error instanceof ClientError ? error.message : error instanceof Error ? error.message.split('\n')[0] : String(error);
     process.stderr.write(`error: ${message}\n`);
     if (process.env.SLUICE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = error instanceof ClientError ? error.exitCode : EXIT_FAILURE;

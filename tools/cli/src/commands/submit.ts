@@ -19,6 +19,7 @@ interface SubmitOptions extends CommonOptions {
   jobName?: string;
   estimate?: string;
   maxAttempts?: string;
+  waitForPools?: boolean;
 }
 
 const REQUIRED = ['source', 'dataset', 'priorityClass', 'backend', 'pools', 'demand'] as const;
@@ -39,11 +40,12 @@ export function registerSubmitCommand(program: Command): void {
       .option('--spec <json>', 'backend-specific spec as a JSON object (default {})')
       .option('--job-name <name>', 'name for per-job-name concurrency caps')
       .option('--estimate <seconds>', 'expected run time in seconds')
-      .option('--max-attempts <n>', 'attempts before the job fails for good'),
+      .option('--max-attempts <n>', 'attempts before the job fails for good')
+      .option('--wait-for-pools', 'queue it even if a pool it names is not registered yet'),
   ).action((options: SubmitOptions) =>
     runAction(options, async (client) => {
       const job = submissionOf(options);
-      const submitted = await client.submit(job);
+      const submitted = await client.submit(job, { waitForPools: options.waitForPools ?? false });
       if (options.json) return printJson(submitted);
       const where = submitted.position === null ? submitted.status : `queued at position ${submitted.position}`;
       console.log(`submitted ${submitted.jobId}: ${where}`);
