@@ -1,3 +1,4 @@
+export * from './vocabulary';
 export * from './resources/resourceVector';
 export * from './streams';
 export * from './errors/domainErrors';

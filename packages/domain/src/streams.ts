@@ -30,3 +30,18 @@ export function streamKindOf(streamId: string): StreamKind | undefined {
   if (streamId.startsWith('apikey-')) return 'apikey';
   return undefined;
 }
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+
+/**
+ * Job ids Sluice makes are ULIDs, which are case-insensitive by their spec: they are written in
+ * upper case, and a lookup in any case finds the job. Other ids (chosen by a client) stay as given.
+ */
+export function canonicalJobId(jobId: string): string {
+  return ULID.test(jobId) ? jobId.toUpperCase() : jobId;
+}
+
+/** `job-<ulid>` in any case names the job's one stream. */
+export function canonicalStreamId(streamId: string): string {
+  return streamId.startsWith('job-') ? jobStreamId(canonicalJobId(streamId.slice('job-'.length))) : streamId;
+}

@@ -16,8 +16,12 @@ const thirdPartyExternal = {
 };
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/sluice.mjs',
+  entryPoints: { sluice: 'src/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  // Commands load what they need when they run: `sluice --help` reads only the command table.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

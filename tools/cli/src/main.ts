@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import manifest from '../package.json' with { type: 'json' };
 import { registerCancelCommand } from './commands/cancel';
 import { registerDemoCommand } from './commands/demo';
 import { registerExplainCommand } from './commands/explain';
@@ -11,9 +12,15 @@ import { registerSimulateCommand } from './commands/simulate';
 import { registerStartCommand } from './commands/start';
 import { registerSubmitCommand } from './commands/submit';
 
-const program = new Command('sluice').description(
-  'Sluice: decides which data-pipeline job runs, when, and where',
-);
+// `sluice jobs | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const program = new Command('sluice')
+  .description('Sluice: decides which data-pipeline job runs, when, and where')
+  .version(manifest.version, '-V, --version', 'print the version');
 program.exitOverride((error) => {
   // commander's own usage errors (unknown option, missing argument) are bad input: exit 2.
   process.exit(

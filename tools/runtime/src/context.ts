@@ -9,5 +9,5 @@ export function wallClockContext(actor: string, now: Date = new Date()): Command
 }
 
 export function newJobId(): string {
-  return nextUlid().toLowerCase();
+  return nextUlid();
 }

@@ -24,6 +24,7 @@ import { describeActivity } from './activityLog';
 import { localAdminSecret, registerAdminKey } from './adminKey';
 import { eventsFile } from './dataDir';
 import { DemoFeeder, prepareDemo } from './demoFeeder';
+import { lockDataDir } from './dataDirLock';
 import { EventPump } from './eventPump';
 
 export interface LocalRuntimeOptions {
@@ -55,6 +56,20 @@ export interface LocalRuntime {
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const print = options.print ?? ((line: string) => console.log(line));
+  const unlock = lockDataDir(options.dataDir);
+  try {
+    return await startLocked(options, print, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function startLocked(
+  options: LocalRuntimeOptions,
+  print: (line: string) => void,
+  unlock: () => void,
+): Promise<LocalRuntime> {
   const file = eventsFile(options.dataDir);
   const store = new SqliteEventStore({ filename: file });
   const checkpoints = new SqliteCheckpointStore(file);
@@ -129,7 +144,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     );
   const feeder =
     options.demo && fresh
-      ? new DemoFeeder(store, context, () => newId().toLowerCase(), options.demo.jobs, options.demo.seed)
+      ? new DemoFeeder(store, context, () => newId(), options.demo.jobs, options.demo.seed)
       : undefined;
   if (feeder && options.demo) await feeder.submit(options.demo.burst);
 
@@ -165,6 +180,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await server.close();
       await store.close();
       checkpoints.close();
+      unlock();
     },
   };
 }

@@ -11,8 +11,8 @@ import { registerDashboardStream } from './streamRoute';
 import { serveNode, type RunningServer } from '../node/serveNode';
 import { startTestApi, type TestApi } from '../testing/testApi';
 
-const REPORTS = fileURLToPath(new URL('../.reports/', import.meta.url));
-const DOCS = fileURLToPath(new URL('../../../docs/', import.meta.url));
+const REPORTS = fileURLToPath(new URL('../../.reports/', import.meta.url));
+const DOCS = fileURLToPath(new URL('../../../../docs/', import.meta.url));
 
 let api: TestApi;
 let server: RunningServer;
@@ -88,6 +88,9 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** A job id as long as the ones Sluice issues (a ULID), so truncation is exercised. */
+const LONG_ID = '01KBBW3Z8Y6T9Q2M4N7P5R3S1V';
+
 describe('the dashboard in a browser', () => {
   it('shows the queue, the pools with headroom and the recent admissions', async () => {
     await page.goto(`${server.url}/dashboard?key=${encodeURIComponent(api.keys.read)}`);
@@ -152,6 +155,34 @@ describe('the dashboard in a browser', () => {
     await submit('job-live', 'analytics', 'high', 'glue-prod');
     await page.locator('[data-test=queue-row][data-job=job-live]').waitFor({ timeout: 10_000 });
     expect(await page.locator('#status').innerText()).toMatch(/^live/);
+  });
+
+  it.each([1280, 1920])('fits every table in its card at %i px, with the first reason readable', async (width) => {
+    if (width === 1280) await submit(LONG_ID, 'a-source-with-a-rather-long-name', 'backfill', 'glue-prod');
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${server.url}/dashboard?key=${encodeURIComponent(api.keys.read)}`);
+    await page.locator(`[data-test=queue-row][data-job="${LONG_ID}"]`).waitFor();
+    const overflowing = await page.locator('section').evaluateAll((cards) =>
+      cards.flatMap((card) =>
+        Array.from(card.querySelectorAll('table'))
+          .filter((table) => table.scrollWidth > card.clientWidth)
+          .map((table) => `${table.dataset.test ?? 'table'}: ${table.scrollWidth} > ${card.clientWidth}`),
+      ),
+    );
+    expect(overflowing).toEqual([]);
+    const reason = page.locator('[data-test=queue-reason]').first();
+    const box = await reason.evaluate((cell) => {
+      const r = cell.getBoundingClientRect();
+      const card = cell.closest('section')!.getBoundingClientRect();
+      return { text: cell.textContent ?? '', width: r.width, inside: r.left >= card.left && r.right <= card.right, clipped: cell.scrollWidth > cell.clientWidth };
+    });
+    expect(box.text.length).toBeGreaterThan(10);
+    expect(box.inside).toBe(true);
+    expect(box.clipped).toBe(false);
+    // Wide enough to read: not one word per line.
+    expect(box.width).toBeGreaterThan(300);
+    const id = page.locator(`[data-test=queue-row][data-job="${LONG_ID}"] a`);
+    expect(await id.getAttribute('title')).toBe(LONG_ID);
   });
 
   it('asks for a key when it has none, and the stream refuses a missing or weak key', async () => {

@@ -16,8 +16,12 @@ export const DASHBOARD_HTML = `<!doctype html>
   main { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; padding: 1rem 1.25rem; }
   section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; min-width: 0; }
   section h2 { font-size: .95rem; margin: 0 0 .5rem; }
-  table { width: 100%; border-collapse: collapse; font-size: .85rem; }
-  th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+  /* Fixed layout: columns take the widths their headers name and the rest goes to the last one, so a
+     table never grows past its card; long ids are cut with an ellipsis (the full id is the title). */
+  table { width: 100%; border-collapse: collapse; font-size: .85rem; table-layout: fixed; }
+  th, td { text-align: left; padding: .25rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+  td.id { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  td.why { overflow-wrap: break-word; word-break: normal; hyphens: auto; }
   th { color: var(--muted); font-weight: 600; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   .muted { color: var(--muted); }

@@ -1,7 +1,7 @@
 import { handleJobCommand } from '@sluice/scheduler';
 import { fail } from '../http/problem';
 import type { RouteRegistrar } from '../http/routeRegistrar';
-import { idParams } from '../schemas/common';
+import { jobIdParams } from '../schemas/common';
 import { cancelQuery, cancelResultSchema } from '../schemas/jobSchemas';
 import { actorOf } from './actor';
 
@@ -14,7 +14,7 @@ export function registerCancelJob(api: RouteRegistrar): void {
     description:
       'A queued or admitted job is cancelled at once (200) and its reservation released; a running one gets a cancellation request its runner acts on (202). A finished job cannot be cancelled (409).',
     tag: 'jobs',
-    params: idParams,
+    params: jobIdParams,
     query: cancelQuery,
     responses: {
       200: { description: 'Cancelled', schema: cancelResultSchema },

@@ -3,7 +3,7 @@ import { fail } from '../http/problem';
 import type { RouteRegistrar } from '../http/routeRegistrar';
 import { decodeJobCursor, encodeJobCursor } from '../jobs/jobCursor';
 import { jobDetailOf, jobSummaryOf } from '../jobs/jobPresentation';
-import { idParams } from '../schemas/common';
+import { jobIdParams } from '../schemas/common';
 import { jobDetailSchema, jobListQuery, jobListSchema } from '../schemas/jobSchemas';
 
 export function registerJobQueries(api: RouteRegistrar): void {
@@ -13,7 +13,7 @@ export function registerJobQueries(api: RouteRegistrar): void {
     operationId: 'getJob',
     summary: 'A job, its timeline and, while queued, its place and why it waits',
     tag: 'jobs',
-    params: idParams,
+    params: jobIdParams,
     responses: {
       200: { description: 'The job', schema: jobDetailSchema },
       404: { description: 'No such job' },
@@ -43,20 +43,18 @@ export function registerJobQueries(api: RouteRegistrar): void {
     async handle({ query, deps, c }) {
       const after = query.cursor === undefined ? 0 : decodeJobCursor(query.cursor);
       const views = await deps.readModel.current();
-      const page = Object.values(views.jobs.jobs)
+      const matching = Object.values(views.jobs.jobs)
         .map((job) => ({ job, at: job.timeline[0]?.position ?? 0 }))
-        .filter(
-          ({ job, at }) =>
-            at > after &&
-            (!query.status || job.status === query.status) &&
-            (!query.source || job.source === query.source),
-        )
+        .filter(({ job }) => (!query.status || job.status === query.status) && (!query.source || job.source === query.source));
+      const page = matching
+        .filter(({ at }) => at > after)
         .sort((a, b) => a.at - b.at)
         .slice(0, query.limit + 1);
       const more = page.length > query.limit;
       const shown = page.slice(0, query.limit);
       return c.json({
         jobs: shown.map(({ job }) => jobSummaryOf(job)),
+        total: matching.length,
         ...(more ? { next: encodeJobCursor(shown.at(-1)!.at) } : {}),
       });
     },

@@ -4,7 +4,7 @@ import { fail } from '../http/problem';
 import type { RouteRegistrar } from '../http/routeRegistrar';
 import { jobDetailOf } from '../jobs/jobPresentation';
 import type { ApiViews } from '@sluice/scheduler';
-import { asOfQuery, idParams } from '../schemas/common';
+import { asOfQuery, jobIdParams } from '../schemas/common';
 import { poolListSchema } from '../schemas/definitionSchemas';
 import { jobDetailSchema } from '../schemas/jobSchemas';
 import { queueSchema } from '../schemas/queueSchemas';
@@ -57,7 +57,7 @@ export function registerPointInTimeViews(api: RouteRegistrar): void {
     summary: 'A job as it was at an instant',
     description: REPLAY_NOTE,
     tag: 'views',
-    params: idParams,
+    params: jobIdParams,
     query: asOfQuery,
     responses: {
       200: { description: 'The job then', schema: jobDetailSchema },

@@ -1,10 +1,13 @@
-import { identifierSchema, isoTimeSchema } from '@sluice/domain';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, canonicalJobId, identifierSchema, isoTimeSchema } from '@sluice/domain';
 import { z } from '../openapi/zod';
 
-export const pageLimit = (max: number, fallback: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback);
+/** Every listing takes `limit` by the same rule (1 to LIST_LIMIT_MAX, LIST_LIMIT_DEFAULT when missing). */
+export const listLimit = () => z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT);
 
 export const idParams = z.object({ id: identifierSchema });
+
+/** A job id in the path: a ULID in any case names the same job. */
+export const jobIdParams = z.object({ id: identifierSchema.transform(canonicalJobId) });
 
 export const asOfQuery = z.object({
   asOf: isoTimeSchema

@@ -1,6 +1,6 @@
-import { streamIdSchema } from '@sluice/domain';
+import { canonicalStreamId, streamIdSchema } from '@sluice/domain';
 import { z } from '../openapi/zod';
-import { pageLimit } from './common';
+import { listLimit } from './common';
 
 export const storedEventSchema = z
   .object({
@@ -19,10 +19,10 @@ export const storedEventSchema = z
   })
   .openapi('StoredEvent');
 
-export const streamParams = z.object({ streamId: streamIdSchema });
+export const streamParams = z.object({ streamId: streamIdSchema.transform(canonicalStreamId) });
 export const streamQuery = z.object({
   fromVersion: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
-  limit: pageLimit(1000, 100),
+  limit: listLimit(),
 });
 export const streamPageSchema = z
   .object({
@@ -41,7 +41,7 @@ export const feedQuery = z.object({
     .max(Number.MAX_SAFE_INTEGER)
     .default(0)
     .describe('Return events after this global position.'),
-  limit: pageLimit(1000, 100),
+  limit: listLimit(),
 });
 export const feedPageSchema = z
   .object({

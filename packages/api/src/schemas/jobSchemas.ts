@@ -1,6 +1,6 @@
 import { eventIdSchema, identifierSchema, jobSubmittedSchema, type JobStatus } from '@sluice/domain';
 import { z } from '../openapi/zod';
-import { linksSchema, pageLimit } from './common';
+import { linksSchema, listLimit } from './common';
 
 export const JOB_STATUSES = [
   'queued',
@@ -137,12 +137,13 @@ export const jobListQuery = z.object({
   status: z.enum(JOB_STATUSES).optional(),
   source: identifierSchema.optional(),
   cursor: z.string().max(200).optional().describe('`next` of the previous page.'),
-  limit: pageLimit(500, 50),
+  limit: listLimit(),
 });
 
 export const jobListSchema = z
   .object({
     jobs: z.array(jobSummarySchema),
+    total: z.number().int().nonnegative().describe('Jobs matching the filters, on every page.'),
     next: z.string().optional().describe('Cursor of the next page; missing on the last.'),
   })
   .openapi('JobList');

@@ -1,8 +1,8 @@
 import { z } from '../openapi/zod';
-import { pageLimit } from './common';
+import { listLimit } from './common';
 import { pendingReasonSchema } from './jobSchemas';
 
-export const queueQuery = z.object({ limit: pageLimit(1000, 100) });
+export const queueQuery = z.object({ limit: listLimit() });
 
 const queueEntrySchema = z.object({
   position: z.number().int(),

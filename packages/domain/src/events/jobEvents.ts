@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { resourceVectorSchema } from '../resources/resourceVector';
 import { identifierSchema, isoTimeSchema } from './common';
+import { BACKENDS } from '../vocabulary';
 
-export const BACKENDS = [
-  'glue',
-  'glue-crawler',
-  'emr',
-  'batch',
-  'stepfunctions',
-  'livy',
-  'kubernetes',
-  'slurm',
-  'simulated',
-] as const;
 export const backendSchema = z.enum(BACKENDS);
-export type Backend = z.infer<typeof backendSchema>;
 
 export const dependencySchema = z.strictObject({
   jobId: identifierSchema,

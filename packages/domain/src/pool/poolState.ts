@@ -1,4 +1,4 @@
-import type { Backend } from '../events/jobEvents';
+import type { Backend } from '../vocabulary';
 import {
   addResources,
   maxResources,

@@ -1,7 +1,8 @@
 import { initialPoolState, poolInUse, poolLimit, type PoolState } from '../pool/poolState';
 import { evolvePool } from '../pool/evolvePool';
 import type { StoredEvent } from '../events/envelope';
-import { DIMENSIONS, addResources, amountOf, limitOf, subtractResources, type Dimension } from '../resources/resourceVector';
+import { addResources, amountOf, limitOf, subtractResources } from '../resources/resourceVector';
+import { DIMENSIONS, type Dimension } from '../vocabulary';
 import type { Projection } from './projection';
 
 export interface PoolCapacity extends PoolState {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../events/envelope';
-import type { Backend } from '../events/jobEvents';
+import type { Backend } from '../vocabulary';
 import type { ResourceVector } from '../resources/resourceVector';
 import { evolveJob } from '../job/evolveJob';
 import { initialJobState, type JobState, type JobStatus } from '../job/jobState';

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/envelope';
+import { DIMENSIONS } from '../vocabulary';
 import {
-  DIMENSIONS,
   addResources,
   subtractResources,
   type ResourceVector,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-/** The resource dimensions a demand, a capacity or a quota can name. */
-export const DIMENSIONS = ['runs', 'dpu', 'vcpu', 'memoryMiB', 'gpu', 'ips'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+import { DIMENSIONS, type Dimension } from '../vocabulary';
 
 const amount = z.number().finite().nonnegative();
 

@@ -1,6 +1,7 @@
 import type { EventInput } from '../events/catalogue';
 import type { NewEvent } from '../events/envelope';
-import type { JobSubmittedData, Backend, jobSubmittedSchema } from '../events/jobEvents';
+import type { JobSubmittedData, jobSubmittedSchema } from '../events/jobEvents';
+import type { Backend } from '../vocabulary';
 import type { z } from 'zod';
 import type { poolRegisteredSchema } from '../events/poolEvents';
 import { sequentialEventIds } from './eventIds';

@@ -1,6 +1,7 @@
 import {
   SCHEDULER_STREAM,
   allViews,
+  canonicalJobId,
   jobStreamId,
   type AdmissionCycleCompletedData,
   type JobSummary,
@@ -44,10 +45,11 @@ interface RecordedCycle extends AdmissionCycleCompletedData {
  */
 export async function explainJob(
   log: EventLogReader,
-  jobId: string,
+  givenJobId: string,
   policy: SchedulingPolicy,
   onProgress?: (read: number) => void,
 ): Promise<Explanation> {
+  const jobId = canonicalJobId(givenJobId);
   const cycles = (await log.readStream(SCHEDULER_STREAM))
     .filter((e) => e.type === 'AdmissionCycleCompleted')
     .map((e) => ({ ...(e.data as AdmissionCycleCompletedData), position: e.position }))

@@ -8,15 +8,24 @@ export interface JobFilter {
   limit: number;
 }
 
-/** Jobs matching the filter, without their timelines, up to the limit. */
-export function jobListing(views: Views, filter: JobFilter): JobListingEntry[] {
-  const listing: JobListingEntry[] = [];
+export interface JobListing {
+  /** The first `limit` matching jobs, in submission order. */
+  jobs: JobListingEntry[];
+  /** How many match in all. */
+  total: number;
+}
+
+/** Jobs matching the filter, without their timelines, up to the limit, with how many match in all. */
+export function jobListing(views: Views, filter: JobFilter): JobListing {
+  const jobs: JobListingEntry[] = [];
+  let total = 0;
   for (const job of Object.values(views.jobs.jobs)) {
     if (filter.status && job.status !== filter.status) continue;
     if (filter.source && job.source !== filter.source) continue;
+    total += 1;
+    if (jobs.length >= filter.limit) continue;
     const { timeline: _timeline, ...summary } = job;
-    listing.push(summary);
-    if (listing.length >= filter.limit) break;
+    jobs.push(summary);
   }
-  return listing;
+  return { jobs, total };
 }

@@ -37,24 +37,17 @@ export class HttpClient implements SluiceClient {
     return { jobId, status, position };
   }
 
-  async jobs(filter: JobFilter): Promise<JobListing[]> {
-    const jobs: JobListing[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.call<{ jobs: JobListing[]; next?: string }>('GET', '/v1/jobs', {
-        status: filter.status,
-        source: filter.source,
-        limit: String(Math.min(500, filter.limit - jobs.length)),
-        cursor,
-      });
-      jobs.push(...page.jobs);
-      cursor = page.next;
-    } while (cursor && jobs.length < filter.limit);
-    return jobs;
+  async jobs(filter: JobFilter): Promise<{ jobs: JobListing[]; total: number }> {
+    const page = await this.call<{ jobs: JobListing[]; total: number }>('GET', '/v1/jobs', {
+      status: filter.status,
+      source: filter.source,
+      limit: String(filter.limit),
+    });
+    return { jobs: page.jobs, total: page.total };
   }
 
   queue(limit: number): Promise<QueueListing> {
-    return this.call<QueueListing>('GET', '/v1/queue', { limit: String(Math.min(1000, limit)) });
+    return this.call<QueueListing>('GET', '/v1/queue', { limit: String(limit) });
   }
 
   async pools(): Promise<PoolEntry[]> {

@@ -1,19 +1,22 @@
 import type { FeedPage } from '@sluice/scheduler';
-import { SqliteEventStore } from '@sluice/adapters';
+import { SqliteCheckpointStore, SqliteEventStore } from '@sluice/adapters';
 import {
   DEFAULT_CLASSES,
   DomainError,
   EventValidationError,
   allViews,
+  canonicalJobId,
   orderedQueue,
   type StoredEvent,
   type Views,
 } from '@sluice/domain';
 import {
   JobNotFoundError,
+  ProjectionRunner,
   SubmissionRefusedError,
   handleJobCommand,
   jobListing,
+  loadOnly,
   loadJob,
   poolListing,
   queueListing,
@@ -43,10 +46,12 @@ const ACTOR = 'cli';
 export class LocalClient implements SluiceClient {
   readonly target: string;
   private readonly store: SqliteEventStore;
+  private readonly checkpoints: SqliteCheckpointStore;
 
   constructor(dataDir: string) {
     this.target = eventsFile(dataDir);
     this.store = new SqliteEventStore({ filename: this.target });
+    this.checkpoints = new SqliteCheckpointStore(this.target);
   }
 
   async submit(job: JobSubmission, options: SubmitOptions = {}): Promise<SubmittedJob> {
@@ -70,7 +75,7 @@ export class LocalClient implements SluiceClient {
     return { jobId, status: state.status as SubmittedJob['status'], position: queued?.position ?? null };
   }
 
-  async jobs(filter: JobFilter): Promise<JobListing[]> {
+  async jobs(filter: JobFilter): Promise<{ jobs: JobListing[]; total: number }> {
     return jobListing(await this.views(), filter);
   }
 
@@ -82,7 +87,8 @@ export class LocalClient implements SluiceClient {
     return poolListing(await this.views());
   }
 
-  async cancel(jobId: string, reason?: string): Promise<CancelResult> {
+  async cancel(givenJobId: string, reason?: string): Promise<CancelResult> {
+    const jobId = canonicalJobId(givenJobId);
     await domainCall(() =>
       handleJobCommand(
         this.store,
@@ -104,19 +110,17 @@ export class LocalClient implements SluiceClient {
   }
 
   close(): Promise<void> {
+    this.checkpoints.close();
     return this.store.close();
   }
 
+  /**
+   * The views as of now: from the checkpoint a local runtime on the same store keeps (read, never
+   * written), plus the events after it; with no runtime, from the first event.
+   */
   private async views(): Promise<Views> {
-    const projection = allViews();
-    let state = projection.initialState();
-    let after = 0;
-    for (;;) {
-      const page = await this.store.readAll({ after, limit: 5000 });
-      for (const event of page.events) state = projection.evolve(state, event);
-      after = page.lastPosition;
-      if (page.isEnd) return state;
-    }
+    const runner = await ProjectionRunner.start(this.store, allViews(), { checkpoints: loadOnly(this.checkpoints) });
+    return runner.state;
   }
 }
 

@@ -49,7 +49,7 @@ export interface SluiceClient extends EventLogReader {
   /** Where it talks to, for messages. */
   readonly target: string;
   submit(job: JobSubmission, options?: SubmitOptions): Promise<SubmittedJob>;
-  jobs(filter: JobFilter): Promise<JobListing[]>;
+  jobs(filter: JobFilter): Promise<{ jobs: JobListing[]; total: number }>;
   queue(limit: number): Promise<QueueListing>;
   pools(): Promise<PoolEntry[]>;
   cancel(jobId: string, reason?: string): Promise<CancelResult>;

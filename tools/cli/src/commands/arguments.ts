@@ -1,4 +1,5 @@
-import { DIMENSIONS, type ResourceVector } from '@sluice/domain';
+import type { ResourceVector } from '@sluice/domain';
+import { DIMENSIONS } from '@sluice/domain/vocabulary';
 import { ClientError, EXIT_USAGE } from '../client/clientError';
 
 const usage = (message: string) => new ClientError(message, EXIT_USAGE);

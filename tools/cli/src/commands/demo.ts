@@ -1,9 +1,4 @@
 import type { Command } from 'commander';
-import { SqliteEventStore } from '@sluice/adapters';
-import { allViews } from '@sluice/domain';
-import { ProjectionRunner, handlePoolCommand, loadPool, submitJob } from '@sluice/scheduler';
-import { dataDir, eventsFile, newJobId, wallClockContext, DEMO_POOLS, demoJobs } from '@sluice/runtime';
-import { formatCapacity, formatQueue } from '../format/views';
 
 /** Appends a demo workload to the embedded store and prints the queue and capacity views. */
 export function registerDemoCommand(program: Command): void {
@@ -17,6 +12,16 @@ export function registerDemoCommand(program: Command): void {
       if (!Number.isInteger(count) || count < 0 || count > 100_000) {
         program.error('--jobs must be a whole number from 0 to 100000', { exitCode: 2 });
       }
+      // Loaded when run, so `sluice --help` and other commands never pay for the store and runtime.
+      const [{ SqliteEventStore }, { allViews }, scheduler, runtime, { formatCapacity, formatQueue }] = await Promise.all([
+        import('@sluice/adapters'),
+        import('@sluice/domain'),
+        import('@sluice/scheduler'),
+        import('@sluice/runtime'),
+        import('../format/views'),
+      ]);
+      const { ProjectionRunner, handlePoolCommand, loadPool, submitJob } = scheduler;
+      const { dataDir, eventsFile, newJobId, wallClockContext, DEMO_POOLS, demoJobs } = runtime;
       const file = eventsFile(dataDir(options.dataDir));
       const store = new SqliteEventStore({ filename: file });
       try {

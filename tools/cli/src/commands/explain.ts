@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { sluicePolicy, explainJob } from '@sluice/scheduler';
 import { ClientError } from '../client/clientError';
 import { formatExplanation } from '../format/explanation';
 import { progressOnStderr } from '../format/progress';
@@ -20,6 +19,7 @@ export function registerExplainCommand(program: Command): void {
   ).action((jobId: string, options: CommonOptions) =>
     runAction(options, async (client) => {
       const progress = progressOnStderr('explain');
+      const { explainJob, sluicePolicy } = await import('@sluice/scheduler');
       const explanation = await explainJob(client, jobId, sluicePolicy, (read) => progress.update(read));
       progress.finish(`${explanation.cycles.length} cycles checked`);
       if (options.json) printJson(explanation);

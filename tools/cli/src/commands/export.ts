@@ -2,7 +2,6 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { ClientError, EXIT_USAGE } from '../client/clientError';
-import { feedOf } from '@sluice/scheduler';
 import { progressOnStderr } from '../format/progress';
 import { wholeNumber } from './arguments';
 import { runAction } from './runAction';
@@ -32,6 +31,7 @@ export function registerExportCommand(program: Command): void {
       });
       const progress = progressOnStderr('export');
       let written = 0;
+      const { feedOf } = await import('@sluice/scheduler');
       for await (const page of feedOf(client, after)) {
         const chunk = page.map((event) => JSON.stringify(event)).join('\n') + '\n';
         if (!out.write(chunk)) await once(out, 'drain');

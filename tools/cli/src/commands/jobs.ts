@@ -1,3 +1,4 @@
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '@sluice/domain/vocabulary';
 import type { Command } from 'commander';
 import type { JobStatus } from '@sluice/domain';
 import { ClientError, EXIT_USAGE } from '../client/clientError';
@@ -22,19 +23,19 @@ export function registerJobsCommand(program: Command): void {
       .description('list jobs in submission order')
       .option('--status <status>', `only jobs in this status (${STATUSES.join(', ')})`)
       .option('--source <source>', 'only jobs of this source')
-      .option('--limit <n>', 'at most this many jobs', '50'),
+      .option('--limit <n>', `at most this many jobs (1 to ${LIST_LIMIT_MAX})`, String(LIST_LIMIT_DEFAULT)),
   ).action((options: JobsOptions) =>
     runAction(options, async (client) => {
-      const limit = wholeNumber('--limit', options.limit, 1, 100_000);
+      const limit = wholeNumber('--limit', options.limit, 1, LIST_LIMIT_MAX);
       if (options.status && !(STATUSES as string[]).includes(options.status))
         throw new ClientError(`--status must be one of ${STATUSES.join(', ')}`, EXIT_USAGE);
-      const jobs = await client.jobs({
+      const listing = await client.jobs({
         limit,
         ...(options.status ? { status: options.status as JobStatus } : {}),
         ...(options.source ? { source: options.source } : {}),
       });
-      if (options.json) return printJson({ jobs });
-      console.log(formatJobs(jobs));
+      if (options.json) return printJson(listing);
+      console.log(formatJobs(listing.jobs, listing.total));
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '@sluice/domain/vocabulary';
 import type { Command } from 'commander';
 import { formatQueueListing } from '../format/queueListing';
 import { wholeNumber } from './arguments';
@@ -10,10 +11,10 @@ export function registerQueueCommand(program: Command): void {
     program
       .command('queue')
       .description('queued jobs in admission order, with why each waits')
-      .option('--limit <n>', 'show at most this many', '20'),
+      .option('--limit <n>', `show at most this many (1 to ${LIST_LIMIT_MAX})`, String(LIST_LIMIT_DEFAULT)),
   ).action((options: CommonOptions & { limit: string }) =>
     runAction(options, async (client) => {
-      const queue = await client.queue(wholeNumber('--limit', options.limit, 1, 1000));
+      const queue = await client.queue(wholeNumber('--limit', options.limit, 1, LIST_LIMIT_MAX));
       if (options.json) return printJson(queue);
       console.log(formatQueueListing(queue));
     }),

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { replayViews } from '@sluice/scheduler';
 import { progressOnStderr } from '../format/progress';
-import { formatReplayedViews, statusCounts } from '../format/replaySummary';
 import { instant } from './arguments';
 import { printJson, runAction } from './runAction';
 import { withTargetOptions, type CommonOptions } from './targetOptions';
@@ -23,6 +21,10 @@ export function registerReplayCommand(program: Command): void {
     runAction(options, async (client) => {
       const until = options.until === undefined ? undefined : instant('--until', options.until);
       const progress = progressOnStderr('replay');
+      const [{ replayViews }, { formatReplayedViews, statusCounts }] = await Promise.all([
+        import('@sluice/scheduler'),
+        import('../format/replaySummary'),
+      ]);
       const replay = await replayViews(client, {
         ...(options.stream !== undefined ? { stream: options.stream } : {}),
         ...(until !== undefined ? { until } : {}),

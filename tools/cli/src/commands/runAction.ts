@@ -1,5 +1,4 @@
 import { ClientError, EXIT_FAILURE } from '../client/clientError';
-import { openClient } from '../client/openClient';
 import type { SluiceClient } from '../client/sluiceClient';
 import type { CommonOptions } from './targetOptions';
 
@@ -13,6 +12,8 @@ export async function runAction(
 ): Promise<void> {
   let client: SluiceClient | undefined;
   try {
+    // The clients (and the store or HTTP code behind them) load only when a command runs.
+    const { openClient } = await import('../client/openClient');
     client = openClient(options);
     await action(client);
   } catch (error) {

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { dataDir, startLocalRuntime } from '@sluice/runtime';
 
 const wholeNumber = (name: string, min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -38,26 +37,64 @@ export function registerStartCommand(program: Command): void {
         } catch (error) {
           program.error((error as Error).message, { exitCode: 2 });
         }
-        const runtime = await startLocalRuntime({
-          dataDir: dataDir(options.dataDir),
-          port,
-          demo:
-            options.demo && demoJobs > 0
-              ? { jobs: demoJobs, burst: Math.min(demoJobs, 40), perTick: 1, seed: 7 }
-              : false,
-          ...(options.quiet ? { quiet: true } : {}),
-        });
+        const { dataDir, startLocalRuntime } = await import('@sluice/runtime');
+        let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
+        try {
+          runtime = await startLocalRuntime({
+            dataDir: dataDir(options.dataDir),
+            port,
+            demo:
+              options.demo && demoJobs > 0
+                ? { jobs: demoJobs, burst: Math.min(demoJobs, 40), perTick: 1, seed: 7 }
+                : false,
+            ...(options.quiet ? { quiet: true } : {}),
+          });
+        } catch (error) {
+          process.stderr.write(`error: ${startFailure(error, port)}\n`);
+          process.exit(1);
+        }
         console.log(`Sluice listening on ${runtime.url}`);
         console.log(`Admin API key: ${runtime.adminKey}  (Authorization: Bearer <key>)`);
-      console.log(`Dashboard: ${runtime.url}/dashboard?key=${encodeURIComponent(runtime.adminKey)}`);
+        console.log(`Dashboard: ${runtime.url}/dashboard?key=${encodeURIComponent(runtime.adminKey)}`);
         console.log('Press Ctrl-C to stop.');
-        const shutdown = async () => {
-          console.log('Stopping…');
-          await runtime.stop();
-          process.exit(0);
-        };
-        process.once('SIGINT', () => void shutdown());
-        process.once('SIGTERM', () => void shutdown());
+        stopOnSignals(() => runtime.stop());
       },
     );
+}
+
+/** What a user can act on when the runtime cannot start: the taken port, the taken directory. */
+function startFailure(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} is already in use; stop what listens there or pass --port (0 picks a free one)`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port}; pass a port above 1023`;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+const DRAIN_LIMIT_MS = 5_000;
+
+/**
+ * SIGTERM (process managers, `timeout`, `kill`) and SIGINT (Ctrl-C) both drain: stop admitting,
+ * let the in-flight append finish, close the store, exit 0. A drain that hangs past the limit, or
+ * a second signal, exits at once with 1.
+ */
+function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('Stopping…');
+    setTimeout(() => {
+      process.stderr.write(`error: did not stop within ${DRAIN_LIMIT_MS / 1000} s; exiting\n`);
+      process.exit(1);
+    }, DRAIN_LIMIT_MS).unref();
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { BACKENDS } from '@sluice/domain';
+import { BACKENDS } from '@sluice/domain/vocabulary';
 import { ClientError, EXIT_USAGE } from '../client/clientError';
 import type { JobSubmission } from '../client/sluiceClient';
 import { jsonObject, positiveNumber, resources, wholeNumber } from './arguments';

@@ -2,7 +2,7 @@ import type { JobListing } from '../client/sluiceClient';
 import { formatResources } from './resources';
 import { formatTable } from './table';
 
-export function formatJobs(jobs: JobListing[]): string {
+export function formatJobs(jobs: JobListing[], total: number): string {
   const rows = jobs.map((j) => [
     j.jobId,
     j.status,
@@ -13,5 +13,5 @@ export function formatJobs(jobs: JobListing[]): string {
     j.poolId ?? j.pools.join('|'),
     j.submittedAt,
   ]);
-  return `Jobs: ${jobs.length}\n${formatTable(['job', 'status', 'class', 'source', 'dataset', 'demand', 'pool', 'submitted'], rows)}`;
+  return `Jobs: showing ${jobs.length} of ${total}\n${formatTable(['job', 'status', 'class', 'source', 'dataset', 'demand', 'pool', 'submitted'], rows)}`;
 }

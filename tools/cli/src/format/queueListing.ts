@@ -14,5 +14,5 @@ export function formatQueueListing(queue: QueueListing): string {
     j.pendingReason ? `${j.pendingReason.code}: ${j.pendingReason.reason}` : '-',
   ]);
   const more = queue.total > queue.jobs.length ? `\n… and ${queue.total - queue.jobs.length} more` : '';
-  return `Queue: ${queue.total} pending, ${queue.inFlight} in flight\n${formatTable(['pos', 'job', 'class', 'source', 'demand', 'pools', 'why'], rows)}${more}`;
+  return `Queue: showing ${queue.jobs.length} of ${queue.total} pending, ${queue.inFlight} in flight\n${formatTable(['pos', 'job', 'class', 'source', 'demand', 'pools', 'why'], rows)}${more}`;
 }

@@ -1,4 +1,5 @@
-import { DIMENSIONS, type ResourceVector } from '@sluice/domain';
+import type { ResourceVector } from '@sluice/domain';
+import { DIMENSIONS } from '@sluice/domain/vocabulary';
 
 /** `runs=1 dpu=10`: the dimensions a vector names, in a fixed order. */
 export function formatResources(v: ResourceVector): string {

@@ -4,8 +4,12 @@ import { asPercent, asSeconds, lineChart } from './charts';
 import { el, formatSeconds, formatTime } from './dom';
 
 function jobLink(jobId: string): HTMLElement {
-  return el('a', { href: `#/jobs/${encodeURIComponent(jobId)}` }, jobId);
+  return el('a', { href: `#/jobs/${encodeURIComponent(jobId)}`, title: jobId }, jobId);
 }
+
+/** A header cell of a fixed width (the table's layout is fixed: see the page's styles). */
+const col = (label: string, width: string, numeric = false) =>
+  el('th', { style: `width: ${width}`, ...(numeric ? { class: 'num' } : {}) }, label);
 
 function queueSection(snapshot: DashboardSnapshot, now: number): HTMLElement {
   const { queue } = snapshot;
@@ -23,10 +27,10 @@ function queueSection(snapshot: DashboardSnapshot, now: number): HTMLElement {
     el(
       'tr',
       {},
-      el('th', { class: 'num' }, '#'),
-      el('th', {}, 'job'),
-      el('th', {}, 'class / source'),
-      el('th', { class: 'num' }, 'waiting'),
+      col('#', '2.5rem', true),
+      col('job', '9rem'),
+      col('class / source', '10rem'),
+      col('waiting', '5rem', true),
       el('th', {}, 'why'),
     ),
     ...queue.head.map((row) =>
@@ -34,17 +38,18 @@ function queueSection(snapshot: DashboardSnapshot, now: number): HTMLElement {
         'tr',
         { 'data-test': 'queue-row', 'data-job': row.jobId },
         el('td', { class: 'num' }, row.position),
-        el('td', {}, jobLink(row.jobId)),
+        el('td', { class: 'id' }, jobLink(row.jobId)),
         el('td', {}, `${row.priorityClass} / ${row.source}`),
         el('td', { class: 'num' }, formatSeconds(Math.max(0, (now - Date.parse(row.enqueuedAt)) / 1000))),
-        el('td', { class: 'muted' }, row.reason ?? ''),
+        el('td', { class: 'muted why', 'data-test': 'queue-reason' }, row.reason ?? ''),
       ),
     ),
   );
   return el(
     'section',
-    {},
-    el('h2', {}, `Queue — ${queue.total} waiting, ${queue.inFlight} in flight`),
+    // The queue spans the page: its last column is the answer to "why is my job waiting".
+    { class: 'wide', 'data-test': 'queue-card' },
+    el('h2', {}, `Queue — ${queue.total} pending, ${queue.inFlight} in flight`),
     groups,
     el('p', {}),
     queue.total === 0 ? el('p', { class: 'muted' }, 'the queue is empty') : head,
@@ -81,20 +86,20 @@ function poolBlock(pool: PoolRow): HTMLElement {
 function admissionsSection(snapshot: DashboardSnapshot): HTMLElement {
   return el(
     'section',
-    {},
+    { 'data-test': 'admissions-card' },
     el('h2', {}, 'Recent admissions'),
     snapshot.recentAdmissions.length === 0
       ? el('p', { class: 'muted' }, 'none yet')
       : el(
           'table',
           { 'data-test': 'admissions' },
-          el('tr', {}, el('th', {}, 'at'), el('th', {}, 'job'), el('th', {}, 'pool'), el('th', { class: 'num' }, 'waited')),
+          el('tr', {}, col('at', '5.5rem'), el('th', {}, 'job'), col('pool', '8rem'), col('waited', '4.5rem', true)),
           ...snapshot.recentAdmissions.map((a) =>
             el(
               'tr',
               { 'data-test': 'admission' },
               el('td', {}, formatTime(a.at)),
-              el('td', {}, jobLink(a.jobId)),
+              el('td', { class: 'id' }, jobLink(a.jobId)),
               el('td', {}, a.poolId ?? ''),
               el('td', { class: 'num' }, formatSeconds(a.waitSeconds)),
             ),
