@@ -5,6 +5,7 @@ import { benchSqliteAppend } from './sqliteAppend';
 import { benchDynamoAppend } from './dynamoAppend';
 import { benchSchedulerCycle } from './schedulerCycle';
 import { benchAdmissions, benchFreedToAdmitted } from './admissionThroughput';
+import { benchCliLatency } from './cliLatency';
 
 const positive = (value: string) => {
   const n = Number(value);
@@ -51,4 +52,9 @@ program
   .option('--connections <n>', 'concurrent connections', positive, 10)
   .option('--durability <mode>', 'full or normal', 'full')
   .action((o: { seconds: number; connections: number; durability: 'full' | 'normal' }) => benchApiLoad(o));
+program
+  .command('cli-latency')
+  .description('sluice --help and sluice queue against a running local runtime, vs node -e 0; npm start to a served API')
+  .option('--runs <n>', 'runs of each command', positive, 15)
+  .action((o: { runs: number }) => benchCliLatency(o));
 await program.parseAsync(process.argv);

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EventStore } from '@sluice/domain';
 import { ensureApiKey, type CommandContext } from '@sluice/scheduler';
+import { adminKeyFile } from './dataDir';
 
 /**
  * The local admin key: SLUICE_API_KEY when set, otherwise one made on first start and kept in the
@@ -10,7 +10,7 @@ import { ensureApiKey, type CommandContext } from '@sluice/scheduler';
  */
 export function localAdminSecret(dir: string, fromEnv = process.env.SLUICE_API_KEY): string {
   if (fromEnv) return fromEnv;
-  const file = join(dir, 'admin-key');
+  const file = adminKeyFile(dir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = `slk_${randomBytes(32).toString('base64url')}`;
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

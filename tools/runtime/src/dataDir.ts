@@ -14,3 +14,6 @@ export function dataDir(override?: string): string {
 }
 
 export const eventsFile = (dir: string) => join(dir, 'events.db');
+
+/** The local admin key the runtime makes on first start (owner-readable only). */
+export const adminKeyFile = (dir: string) => join(dir, 'admin-key');

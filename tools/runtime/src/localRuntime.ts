@@ -24,7 +24,7 @@ import { describeActivity } from './activityLog';
 import { localAdminSecret, registerAdminKey } from './adminKey';
 import { eventsFile } from './dataDir';
 import { DemoFeeder, prepareDemo } from './demoFeeder';
-import { lockDataDir } from './dataDirLock';
+import { lockDataDir, type DataDirLock } from './dataDirLock';
 import { EventPump } from './eventPump';
 
 export interface LocalRuntimeOptions {
@@ -56,11 +56,11 @@ export interface LocalRuntime {
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const print = options.print ?? ((line: string) => console.log(line));
-  const unlock = lockDataDir(options.dataDir);
+  const lock = lockDataDir(options.dataDir);
   try {
-    return await startLocked(options, print, unlock);
+    return await startLocked(options, print, lock);
   } catch (error) {
-    unlock();
+    lock.release();
     throw error;
   }
 }
@@ -68,7 +68,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 async function startLocked(
   options: LocalRuntimeOptions,
   print: (line: string) => void,
-  unlock: () => void,
+  lock: DataDirLock,
 ): Promise<LocalRuntime> {
   const file = eventsFile(options.dataDir);
   const store = new SqliteEventStore({ filename: file });
@@ -95,6 +95,7 @@ async function startLocked(
     policy: sluicePolicy,
   });
   const server = await serveNode(app, { port: options.port });
+  lock.announce(server.url);
 
   const views = await ProjectionRunner.start(store, allViews(), { checkpoints });
   const reactor = new SchedulerReactor({
@@ -180,7 +181,7 @@ async function startLocked(
       await server.close();
       await store.close();
       checkpoints.close();
-      unlock();
+      lock.release();
     },
   };
 }

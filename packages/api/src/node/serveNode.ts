@@ -29,6 +29,12 @@ export function serveNode(
           }),
       });
     });
+    // Idle keep-alive connections stay open longer than clients keep them (as load balancers do),
+    // so a client never sends on a socket the server is closing at that moment.
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+    }
     server.once('error', reject);
   });
 }

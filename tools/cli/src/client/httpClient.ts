@@ -1,6 +1,7 @@
 import type { FeedPage } from '@sluice/scheduler';
 import type { StoredEvent } from '@sluice/domain';
 import { ClientError, EXIT_USAGE, fieldLines } from './clientError';
+import { plainRequest, type PlainResponse, type Requester } from './plainRequest';
 import type {
   CancelResult,
   JobFilter,
@@ -26,7 +27,7 @@ export class HttpClient implements SluiceClient {
   constructor(
     endpoint: string,
     private readonly apiKey: string | undefined,
-    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly send: Requester = plainRequest,
   ) {
     this.target = endpoint.replace(/\/+$/, '');
   }
@@ -92,9 +93,9 @@ export class HttpClient implements SluiceClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
+    let response: PlainResponse;
     try {
-      response = await this.fetchImpl(url, {
+      response = await this.send(url, {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

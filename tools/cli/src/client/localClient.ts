@@ -1,5 +1,5 @@
 import type { FeedPage } from '@sluice/scheduler';
-import { SqliteCheckpointStore, SqliteEventStore } from '@sluice/adapters';
+import { SqliteCheckpointStore, SqliteEventStore } from '@sluice/adapters/sqlite';
 import {
   DEFAULT_CLASSES,
   DomainError,
@@ -23,7 +23,8 @@ import {
   sluicePolicy,
   submitJob,
 } from '@sluice/scheduler';
-import { newJobId, wallClockContext, eventsFile } from '@sluice/runtime';
+import { newJobId, wallClockContext } from '@sluice/runtime/context';
+import { eventsFile } from '@sluice/runtime/paths';
 import { ClientError, EXIT_USAGE, fieldLines } from './clientError';
 import type {
   CancelResult,

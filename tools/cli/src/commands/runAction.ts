@@ -14,7 +14,7 @@ export async function runAction(
   try {
     // The clients (and the store or HTTP code behind them) load only when a command runs.
     const { openClient } = await import('../client/openClient');
-    client = openClient(options);
+    client = await openClient(options);
     await action(client);
   } catch (error) {
     // Anything unforeseen (a corrupt store, a bug) still fails in one line; SLUICE_DEBUG shows where.

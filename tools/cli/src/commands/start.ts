@@ -97,4 +97,22 @@ function stopOnSignals(stop: () => Promise<void>): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  stopWithNpm(onSignal);
+}
+
+/**
+ * Under `npm start`, npm is the process a supervisor or `kill <pid>` signals, and npm exits on
+ * SIGTERM without passing it on: the runtime would be left running, orphaned. So when npm started
+ * us and goes away, that is our SIGTERM. (A plain `sluice start` keeps running when its shell
+ * goes, as `nohup` users expect.)
+ */
+function stopWithNpm(onParentGone: () => void): void {
+  if (process.env.npm_lifecycle_event !== 'start') return;
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    onParentGone();
+  }, 250);
+  watch.unref();
 }
