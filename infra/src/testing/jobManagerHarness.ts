@@ -178,6 +178,8 @@ export async function jobManagerHarness(options: HarnessOptions) {
           pools: [POOL_ID],
         },
         context('pipeline'),
+        // As a pipeline may publish before the pool exists: some tests never register it.
+        { waitForPools: true },
       );
     },
 

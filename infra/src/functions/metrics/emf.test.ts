@@ -1,46 +1,13 @@
-import { submitJob, handlePoolCommand, apiViews, workloadMetrics } from '@sluice/scheduler';
+import { apiViews, workloadMetrics } from '@sluice/scheduler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@sluice/api';
-import { startTestApi, type TestApi } from '@sluice/api/testing';
+import { startMetricsScenario, type TestApi } from '@sluice/api/testing';
 import { emfDocuments, OLDEST_QUEUED_JOB_AGE_METRIC } from './emf';
 import { publishProjectorMetrics } from './projectorMetrics';
 
 let api: TestApi;
-const ctx = () => ({ now: api.clock.iso(), actor: 'test:metrics', newEventId: api.deps.newId });
-
-async function submit(jobId: string, priorityClass: string, pools = ['emr-main']) {
-  await submitJob(
-    api.store,
-    {
-      jobId,
-      source: 'analytics',
-      dataset: 'sales',
-      priorityClass,
-      priority: 100,
-      demand: { vcpu: 16, runs: 1 },
-      backend: 'emr',
-      spec: {},
-      pools,
-    },
-    ctx(),
-  );
-}
-
 beforeAll(async () => {
-  api = await startTestApi();
-  await handlePoolCommand(
-    api.store,
-    'emr-main',
-    { type: 'RegisterPool', data: { poolId: 'emr-main', backend: 'emr', capacity: { vcpu: 64, runs: 2 }, quotas: {} } },
-    ctx(),
-  );
-  await submit('m-1', 'normal');
-  await submit('m-2', 'normal');
-  api.clock.advance(45_000);
-  await api.schedule();
-  await submit('m-3', 'high');
-  await submit('m-4', 'normal');
-  api.clock.advance(90_000);
+  api = await startMetricsScenario();
 });
 afterAll(() => api.close());
 

@@ -27,7 +27,7 @@ describe('sluice commands on a local store (real binary)', { timeout: 150_000 },
     ]);
     const queue = sluice('queue');
     expect(queue.code).toBe(0);
-    expect(queue.stdout).toContain('Queue: 2 pending, 2 in flight');
+    expect(queue.stdout).toContain('Queue: showing 2 of 2 pending, 2 in flight');
     expect(queue.stdout).toMatch(/job-d .*quota: pool glue-prod: runs 2\/2/);
     const pools = JSON.parse(sluice('pools', '--json').stdout) as { pools: { poolId: string; reservedBy: number }[] };
     expect(pools.pools).toMatchObject([{ poolId: 'glue-prod', reservedBy: 2 }]);
