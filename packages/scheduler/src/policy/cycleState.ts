@@ -1,0 +1,77 @@
+import { concurrencyCaps } from './caps';
+import { classLadder } from './classLadder';
+import type { CycleOptions, SluiceAdmission, SluicePendingJobReason } from './cycleTypes';
+import { DEFAULT_CLASSES } from './domain';
+import { DEFAULT_AGING_SECONDS } from './effectivePriority';
+import { capacityTotals, sourceAccount } from './fairShare';
+import { cannotTakeAny } from './fit';
+import { collectCandidates } from './candidates';
+import { instantMs } from './instant';
+import type { PoolLedger } from './ledgers';
+import { poolLedgers } from './poolLedger';
+import { queueOrder } from './queueOrder';
+import { inFlightReleases, type Release } from './releases';
+import { reservationBook } from './reservationBook';
+import { shortfallWriter } from './shortfallText';
+import type { SchedulingSnapshot } from './snapshot';
+import { DIMENSION_COUNT } from './vectors';
+
+/**
+ * Phase 1 of a cycle, the setup: everything the decisions read and update, built from the
+ * snapshot alone. Pools become ledgers, queued jobs candidates in class-and-aging order, sources
+ * accounts of their decayed share; the decisions then only look things up.
+ */
+export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions) {
+  const nowMs = instantMs(snapshot.now);
+  const policy = snapshot.policy;
+  const pools = poolLedgers(snapshot.capacity.pools);
+  const totals = capacityTotals(pools.values());
+  const candidates = collectCandidates(snapshot.queue.pending, snapshot.dependencyStatus, nowMs);
+  const ladder = classLadder(policy.classes ?? DEFAULT_CLASSES, new Set(candidates.priority));
+  const order = queueOrder(candidates, ladder, nowMs, policy.agingSeconds ?? DEFAULT_AGING_SECONDS);
+  const accounts = candidates.sourceNames.map((name) =>
+    sourceAccount(
+      name,
+      Object.hasOwn(snapshot.usage.sources, name) ? snapshot.usage.sources[name] : undefined,
+      snapshot.usage.halfLifeSeconds,
+      policy,
+      nowMs,
+      totals,
+    ),
+  );
+  const cycleReleases = new Map<PoolLedger, Release[]>();
+  let snapshotReleases: Map<string, Release[]> | undefined;
+  const state = {
+    nowMs,
+    maxAdmissions: options.maxAdmissions ?? Infinity,
+    maxReasons: options.maxReasons ?? Infinity,
+    pools,
+    totals,
+    candidates,
+    ladder,
+    order,
+    accounts,
+    caps: concurrencyCaps(policy, snapshot.queue.inFlight),
+    book: reservationBook(),
+    shortfallOf: shortfallWriter(),
+    /** What each pool is expected to free, and when: in-flight jobs, then this cycle's admissions. */
+    cycleReleases,
+    releasesOf: (pool: PoolLedger): Release[] => {
+      snapshotReleases ??= inFlightReleases(snapshot.queue.inFlight);
+      return [...(snapshotReleases.get(pool.poolId) ?? []), ...(cycleReleases.get(pool) ?? [])];
+    },
+    /** Pools that can still take the smallest queued demand; none left means only reasons remain. */
+    openPools: 0,
+    admissions: [] as SluiceAdmission[],
+    pending: [] as SluicePendingJobReason[],
+    /** Scratch for the demand of the job being decided. */
+    demand: new Float64Array(DIMENSION_COUNT),
+  };
+  for (const pool of pools.values()) {
+    pool.closed = cannotTakeAny(pool, candidates.smallestDemand);
+    if (!pool.closed) state.openPools++;
+  }
+  return state;
+}
+
+export type CycleState = ReturnType<typeof prepareCycle>;
