@@ -13,10 +13,11 @@ export type HttpEndpoint = z.output<typeof httpEndpointSchema>;
 export type HttpEndpointInput = z.input<typeof httpEndpointSchema>;
 
 /**
- * An endpoint from the environment: `<PREFIX>_URL`, and `<PREFIX>_TOKEN` when set. Tokens stay
- * out of pool configs (which are events, kept forever): configs name the variable, not the secret.
+ * An endpoint from an environment the caller passes (the wiring reads it, not this library):
+ * `<PREFIX>_URL`, and `<PREFIX>_TOKEN` when set. Tokens stay out of pool configs (which are
+ * events, kept forever): configs name the variable, not the secret.
  */
-export function endpointFromEnv(prefix: string, env: NodeJS.ProcessEnv = process.env): HttpEndpoint {
+export function endpointFromEnv(prefix: string, env: NodeJS.ProcessEnv): HttpEndpoint {
   const url = env[`${prefix}_URL`];
   if (!url) throw new Error(`${prefix}_URL is not set`);
   const token = env[`${prefix}_TOKEN`];
