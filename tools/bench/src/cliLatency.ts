@@ -77,7 +77,7 @@ export async function benchCliLatency(options: { runs: number }): Promise<void> 
     console.log(`${'what'.padEnd(width)}  ms     vs baseline`);
     for (const [label, ms] of rows)
       console.log(`${label.padEnd(width)}  ${ms.toFixed(0).padStart(5)}  ${label.includes('baseline') ? 'baseline' : `${(ms / node).toFixed(2)}x`}`);
-    console.log(`npm start to a served API: ${started.ms.toFixed(0)} ms (prestart bundles the CLI first)`);
+    console.log(`npm start to a served API: ${started.ms.toFixed(0)} ms (prestart checks the CLI bundle is current first)`);
   } finally {
     await started.stop();
     rmSync(dataDir, { recursive: true, force: true });
