@@ -53,6 +53,7 @@ const job = (over: Record<string, unknown> = {}) => ({
   backend: 'livy',
   demand: { vcpu: 4 },
   pools: ['onprem-spark'],
+  spec: {},
   ...over,
 });
 
