@@ -53,11 +53,13 @@ export function registerStartCommand(program: Command): void {
           process.stderr.write(`error: ${startFailure(error, port)}\n`);
           process.exit(1);
         }
+        // Handlers first: whoever reads the listening line may signal at once, and a signal that
+        // arrives before a handler is installed kills the process without a drain.
+        stopOnSignals(() => runtime.stop());
         console.log(`Sluice listening on ${runtime.url}`);
         console.log(`Admin API key: ${runtime.adminKey}  (Authorization: Bearer <key>)`);
         console.log(`Dashboard: ${runtime.url}/dashboard?key=${encodeURIComponent(runtime.adminKey)}`);
         console.log('Press Ctrl-C to stop.');
-        stopOnSignals(() => runtime.stop());
       },
     );
 }
