@@ -64,7 +64,7 @@ describe('admissionCycle', () => {
     expect(aheadIn('normal')).toEqual(['0', '1', '2', '3']);
     expect(aheadIn('low')).toEqual(['0', '1', '2', '3']);
     expect(result.pending[0]?.reason).toBe(
-      'pool glue-prod: runs 3/3, needs 1; pool glue-dev: runs 1/1, needs 1; holds pool glue-dev, start not known from estimates; 0 jobs ahead in class normal',
+      'pool glue-prod: runs 3/3, needs 1; pool glue-dev: runs 1/1, needs 1; 0 jobs ahead in class normal',
     );
     expect(result.pending.every((w) => w.reason.length > 0 && w.code.length > 0)).toBe(true);
   });

@@ -4,6 +4,8 @@ import { snapshotBuilder } from '../testing/snapshotBuilder';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const NOW = '2026-01-01T00:01:00.000Z';
+/** Past the aging bound of a high job submitted at NOW. */
+const LATER = '2026-01-01T01:02:00.000Z';
 
 /** Two in-flight jobs started at T0 ending at +600 s and +1200 s; `top` needs the whole pool. */
 function reservedAt1200(options: { secondEstimate?: number; runs?: number } = {}) {
@@ -49,10 +51,22 @@ describe('backfill', () => {
     expect(result.pending[2]?.reason).toContain('this job has no estimate');
   });
 
-  it('does not backfill past a start nobody can know: an in-flight job it waits on has no estimate', () => {
+  it('passes a job whose start nobody can know first-fit until it has waited past its aging bound', () => {
+    const b = reservedAt1200({ runs: 4 });
+    b.submit('short', { estimateSeconds: 1 });
+    b.submit('unknown');
+    const result = admissionCycle(b.snapshot(NOW));
+    expect(result.reservations).toEqual([]);
+    expect(result.admissions.map((a) => a.jobId)).toEqual(['short', 'unknown']);
+    expect(result.pending.map((w) => [w.jobId, w.code])).toEqual([['top', 'capacity']]);
+  });
+
+  it('lets nothing pass a starving job’s reservation on a start nobody can know but what it leaves spare', () => {
     const b = reservedAt1200();
     b.submit('short', { estimateSeconds: 1 });
-    const result = admissionCycle(b.snapshot(NOW));
+    // High's aging bound is one step (an hour by default): top has waited past it.
+    const result = admissionCycle(b.snapshot(LATER));
+    expect(result.reservations[0]).toMatchObject({ jobId: 'top' });
     expect(result.reservations[0]).not.toHaveProperty('startsAt');
     expect(result.admissions).toEqual([]);
     expect(result.pending[1]).toMatchObject({ jobId: 'short', code: 'behind-reservation' });
@@ -79,7 +93,7 @@ describe('backfill', () => {
     for (const id of ['cpu-1', 'cpu-2', 'cpu-3', 'gpu-small']) {
       b.submit(id, { demand: id === 'gpu-small' ? { runs: 0, gpu: 1 } : { runs: 1 }, pools: ['gpu-pool'] });
     }
-    const result = admissionCycle(b.snapshot());
+    const result = admissionCycle(b.snapshot(LATER));
     // runs: 3 free, the top job needs 1 when the GPUs free up, so 2 are spare. GPUs: 1 free of the
     // 2 it needs, so none are spare, and gpu-small must wait although it fits now.
     expect(result.admissions.map((a) => a.jobId)).toEqual(['cpu-1', 'cpu-2']);
@@ -108,7 +122,8 @@ describe('backfill', () => {
     b.submit('top', { priorityClass: 'high', priority: 500, demand: { vcpu: 6 }, pools: ['emr-a'] });
     b.submit('on-b', { demand: { vcpu: 2 }, pools: ['emr-b'] });
     b.submit('on-b-more', { demand: { vcpu: 1 }, pools: ['emr-b'] });
-    const result = admissionCycle(b.snapshot());
+    // In a cohort the start is never known: only a starving job holds capacity there.
+    const result = admissionCycle(b.snapshot(LATER));
     expect(result.reservations.map((r) => r.jobId)).toEqual(['top']);
     // top waits for emr-a's quota room (2 of 6); the capacity that frees with it covers 4 of its
     // 6, so it still needs 2 of emr-b's 4 lendable: only 2 may go to emr-b's own jobs.

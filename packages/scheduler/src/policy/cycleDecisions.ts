@@ -1,6 +1,7 @@
 import { chargeSpare } from './backfill';
 import type { SluicePendingJobReason } from './cycleTypes';
 import type { QueuedJob } from './domain';
+import { agingBoundSeconds } from './effectivePriority';
 import { chargeAdmission } from './fairShare';
 import { bookOn, cannotTakeAny } from './fit';
 import type { PoolLedger } from './ledgers';
@@ -97,6 +98,13 @@ function keepPending(
   s.pending.push(Object.assign(entry, { jobId: job.jobId }));
 }
 
+/** Whether the job has waited past its aging bound: only then may it hold a pool on an unknown start. */
+function starving(s: CycleState, i: number): boolean {
+  const waitedSeconds = (s.nowMs - (s.candidates.enqueuedMs[i] ?? s.nowMs)) / 1000;
+  const base = s.ladder.levelOf(s.candidates.priority[i] ?? 0);
+  return waitedSeconds >= agingBoundSeconds(base, s.ladder.top, s.agingSeconds);
+}
+
 /** Decides one job; returns whether it was admitted. Reasons are built only while `explain`. */
 export function considerJob(s: CycleState, i: number, ahead: number, explain: boolean): boolean {
   const job = s.candidates.jobs[i] as QueuedJob;
@@ -135,7 +143,7 @@ export function considerJob(s: CycleState, i: number, ahead: number, explain: bo
   // A reservation matters to later admissions and to the reasons; with neither left, skip the work.
   const reserving = (explain || admitting(s)) && s.book.all.length < s.pools.size && !s.caps.blockOf(job);
   const reservation = reserving
-    ? reservationFor(job, s.demand, className, s.pools, s.book, s.releasesOf, s.nowMs)
+    ? reservationFor(job, s.demand, className, s.pools, s.book, s.releasesOf, s.nowMs, starving(s, i))
     : undefined;
   if (explain) {
     const { code, reason } = capacityReason(job, s.demand, s.pools, s.shortfallOf);

@@ -28,7 +28,8 @@ export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions
   const totals = capacityTotals(pools.values());
   const candidates = collectCandidates(snapshot.queue.pending, snapshot.dependencyStatus, nowMs);
   const ladder = classLadder(policy.classes ?? DEFAULT_CLASSES, new Set(candidates.priority));
-  const order = queueOrder(candidates, ladder, nowMs, policy.agingSeconds ?? DEFAULT_AGING_SECONDS);
+  const agingSeconds = policy.agingSeconds ?? DEFAULT_AGING_SECONDS;
+  const order = queueOrder(candidates, ladder, nowMs, agingSeconds);
   const accounts = candidates.sourceNames.map((name) =>
     sourceAccount(
       name,
@@ -49,6 +50,7 @@ export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions
     totals,
     candidates,
     ladder,
+    agingSeconds,
     order,
     accounts,
     caps: concurrencyCaps(policy, snapshot.queue.inFlight),

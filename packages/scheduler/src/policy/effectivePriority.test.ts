@@ -2,7 +2,7 @@ import { DEFAULT_CLASSES } from '@sluice/domain';
 import { describe, expect, it } from 'vitest';
 import { admissionCycle } from './admissionCycle';
 import { classLadder } from './classLadder';
-import { agingBoundSeconds, agingScore, effectiveLevel } from './effectivePriority';
+import { agingBoundSeconds, agingCeiling, agingScore, effectiveLevel } from './effectivePriority';
 import { snapshotBuilder } from '../testing/snapshotBuilder';
 
 describe('class ladder', () => {
@@ -25,19 +25,29 @@ describe('aging', () => {
     expect(effectiveLevel(agingScore(1, -50, 600))).toBe(1);
   });
 
-  it('bounds the wait after which no later job can rank at or above it', () => {
+  it('stops aging below the top class, which keeps its place', () => {
+    const top = 4;
+    expect(agingCeiling(1, top)).toBe(3);
+    expect(agingCeiling(3, top)).toBe(3);
+    expect(agingCeiling(top, top)).toBe(top);
+    expect(effectiveLevel(agingScore(1, 1e9, 600), agingCeiling(1, top))).toBe(3);
+  });
+
+  it('bounds the wait after which no later job of a class below the top ranks above it', () => {
     const [level, top, aging] = [1, 4, 600];
     const bound = agingBoundSeconds(level, top, aging);
-    expect(bound).toBe(2400);
-    // A top-class job enqueued exactly at the bound, at any later instant, ranks strictly below.
+    expect(bound).toBe(1800);
+    // A job of the class below the top enqueued at the bound, at any later instant, ranks at most
+    // level with it (and then behind it within a source, by score).
     for (const later of [0, 1, 599, 600, 5000]) {
-      const old = effectiveLevel(agingScore(level, bound + later, aging));
-      const fresh = effectiveLevel(agingScore(top, later, aging));
-      expect(old).toBeGreaterThan(fresh);
+      const old = effectiveLevel(agingScore(level, bound + later, aging), agingCeiling(level, top));
+      const fresh = effectiveLevel(agingScore(top - 1, later, aging), agingCeiling(top - 1, top));
+      expect(old).toBeGreaterThanOrEqual(fresh);
+      expect(agingScore(level, bound + later, aging)).toBeGreaterThan(agingScore(top - 1, later, aging));
     }
   });
 
-  it('lets a long-waiting low job go before fresh high jobs', () => {
+  it('lets a long-waiting low job go before fresh high jobs, but not before the top class', () => {
     const b = snapshotBuilder();
     b.pool('glue-prod', { capacity: { runs: 1 } });
     b.policy({ shares: {}, agingSeconds: 600 });
@@ -45,7 +55,11 @@ describe('aging', () => {
     b.at('2026-01-01T02:00:00.000Z').submit('new-high', { priorityClass: 'high', priority: 500 });
     const result = admissionCycle(b.snapshot('2026-01-01T02:00:30.000Z'));
     expect(result.admissions.map((a) => a.jobId)).toEqual(['old-low']);
-    expect(result.admissions[0]?.reason).toContain('class low, aged 12 steps to critical+9');
+    expect(result.admissions[0]?.reason).toContain('class low, aged 2 steps to high');
+
+    b.submit('new-critical', { priorityClass: 'critical', priority: 1000 });
+    const withTop = admissionCycle(b.snapshot('2026-01-01T02:00:30.000Z'));
+    expect(withTop.admissions.map((a) => a.jobId)).toEqual(['new-critical']);
   });
 
   it('keeps classes strict while nobody has waited a step', () => {

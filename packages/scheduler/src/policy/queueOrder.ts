@@ -1,6 +1,6 @@
 import type { Candidates } from './candidates';
 import type { ClassLadder } from './classLadder';
-import { agingScore, effectiveLevel } from './effectivePriority';
+import { agingCeiling, agingScore, effectiveLevel } from './effectivePriority';
 
 /** One source's jobs within one effective level: a run of `order`. */
 export interface SourceRun {
@@ -11,13 +11,18 @@ export interface SourceRun {
 
 export interface LevelRuns {
   level: number;
+  /**
+   * Jobs past their aging bound at this level, in one run by score across sources: past the
+   * bound it is first come, first served, so no later job of a class below the top overtakes them.
+   */
+  starved: boolean;
   runs: SourceRun[];
 }
 
 /**
- * The candidates sorted once into runs: effective level from highest, then source by name, then
- * aging score from highest, then submission position, then job id. Which run goes next within a
- * level is fair share's choice.
+ * The candidates sorted once into runs: effective level from highest; within a level, first the
+ * starved jobs by aging score, then the others by source name, aging score, submission position
+ * and job id. Which source run goes next within a level is fair share's choice.
  */
 export interface QueueOrder {
   readonly level: Int32Array;
@@ -36,15 +41,15 @@ export function queueOrder(
   const count = jobs.length;
   const score = new Float64Array(count);
   const level = new Int32Array(count);
+  const starved = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const waitedSeconds = (nowMs - (enqueuedMs[i] ?? nowMs)) / 1000;
     // An unreadable enqueue time must not turn into NaN and break the sort: it simply does not age.
-    score[i] = agingScore(
-      ladder.levelOf(priority[i] ?? 0),
-      Number.isNaN(waitedSeconds) ? 0 : waitedSeconds,
-      agingSeconds,
-    );
-    level[i] = effectiveLevel(score[i] ?? 0);
+    const base = ladder.levelOf(priority[i] ?? 0);
+    const ceiling = agingCeiling(base, ladder.top);
+    score[i] = agingScore(base, Number.isNaN(waitedSeconds) ? 0 : waitedSeconds, agingSeconds);
+    level[i] = effectiveLevel(score[i] ?? 0, ceiling);
+    starved[i] = Math.floor(score[i] ?? 0) > ceiling ? 1 : 0;
   }
   // One comparison sort on a plain array: V8 sorts those with TimSort, which runs in near-linear
   // time on the queue's natural, mostly submission-ordered input.
@@ -53,28 +58,34 @@ export function queueOrder(
   order.sort(
     (a, b) =>
       (level[b] ?? 0) - (level[a] ?? 0) ||
-      (source[a] ?? 0) - (source[b] ?? 0) ||
+      (starved[b] ?? 0) - (starved[a] ?? 0) ||
+      (starved[a] ? 0 : (source[a] ?? 0) - (source[b] ?? 0)) ||
       (score[b] ?? 0) - (score[a] ?? 0) ||
       (position[a] ?? 0) - (position[b] ?? 0) ||
       compareIds(jobs[a]?.jobId ?? '', jobs[b]?.jobId ?? ''),
   );
-  return { level, order, levels: runsOf(order, level, source) };
+  return { level, order, levels: runsOf(order, level, starved, source) };
 }
 
-function runsOf(order: readonly number[], level: Int32Array, source: Int32Array): LevelRuns[] {
+function runsOf(order: readonly number[], level: Int32Array, starved: Uint8Array, source: Int32Array): LevelRuns[] {
   const levels: LevelRuns[] = [];
   let start = 0;
   while (start < order.length) {
     const first = order[start] ?? 0;
     const runLevel = level[first] ?? 0;
+    const runStarved = starved[first] === 1;
     const runSource = source[first] ?? 0;
     let end = start + 1;
-    while (end < order.length && level[order[end] ?? 0] === runLevel && source[order[end] ?? 0] === runSource)
+    while (end < order.length) {
+      const next = order[end] ?? 0;
+      if (level[next] !== runLevel || (starved[next] === 1) !== runStarved) break;
+      if (!runStarved && source[next] !== runSource) break;
       end++;
+    }
     const last = levels[levels.length - 1];
     const run = { source: runSource, start, end };
-    if (last && last.level === runLevel) last.runs.push(run);
-    else levels.push({ level: runLevel, runs: [run] });
+    if (last && last.level === runLevel && last.starved === runStarved) last.runs.push(run);
+    else levels.push({ level: runLevel, starved: runStarved, runs: [run] });
     start = end;
   }
   return levels;

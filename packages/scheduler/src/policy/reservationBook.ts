@@ -39,6 +39,11 @@ export function reservationBook(): ReservationBook {
  * The reservation a job that fits nowhere takes: on the free-of-reservations pool among its own
  * where it could start first (known starts before unknown ones, then pool id). None when every
  * such pool is already held or could never fit it.
+ *
+ * A reservation whose start nobody knows holds back everything that would touch what the job is
+ * short of, for as long as the jobs in its way run: strict head-of-line blocking. So only a
+ * starving job (`unknownStartAllowed`: it has waited past its aging bound) may take one; until
+ * then jobs pass it first-fit, and aging is what brings it to the head.
  */
 export function reservationFor(
   job: { jobId: string; pools: readonly string[] },
@@ -48,12 +53,14 @@ export function reservationFor(
   book: ReservationBook,
   releasesOf: (pool: PoolLedger) => readonly Release[],
   nowMs: number,
+  unknownStartAllowed = true,
 ): Reservation | undefined {
   let best: Reservation | undefined;
   for (const poolId of job.pools) {
     const pool = pools.get(poolId);
     if (!pool || book.holds(pool) || neverFitsOn(pool, demand) !== undefined) continue;
     const candidate = reserve(job.jobId, className, pool, demand, releasesOf(pool), nowMs);
+    if (candidate.startsAtMs === undefined && !unknownStartAllowed) continue;
     if (!best || startsBefore(candidate, best)) best = candidate;
   }
   if (best) book.add(best);
