@@ -31,7 +31,7 @@ it('runs the program entry point against the stack config Pulumi provides', asyn
   });
   const program = await import('./index');
   await (settings as unknown as { waitForRPCs: () => Promise<void> }).waitForRPCs();
-  expect(types.filter((type) => type === 'aws:lambda/function:Function')).toHaveLength(10);
+  expect(types.filter((type) => type === 'aws:lambda/function:Function')).toHaveLength(11);
   expect(types).not.toContain('aws:lambda/invocation:Invocation');
   expect(await new Promise((resolve) => program.eventStoreTableName.apply(resolve))).toBe(
     'sluice-prod-events',

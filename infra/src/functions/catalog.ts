@@ -12,6 +12,7 @@ export const FUNCTION_NAMES = [
   'get-job-status',
   'report-result',
   'report-failure',
+  'time-out-run',
   'reconciler',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
@@ -23,6 +24,7 @@ export const JOB_MANAGER_TASKS = {
   getJobStatus: 'get-job-status',
   reportResult: 'report-result',
   reportFailure: 'report-failure',
+  timeOutRun: 'time-out-run',
 } as const satisfies Record<string, FunctionName>;
 export type JobManagerTask = keyof typeof JOB_MANAGER_TASKS;
 
@@ -57,6 +59,10 @@ export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   'get-job-status': { description: "Job manager: the backend's view of the run", timeoutSeconds: 30 },
   'report-result': { description: 'Job manager: records how the run ended', timeoutSeconds: 30 },
   'report-failure': { description: 'Job manager: records the error an execution caught', timeoutSeconds: 30 },
+  'time-out-run': {
+    description: 'Job manager: stops a run past its time limit and records the time-out',
+    timeoutSeconds: 60,
+  },
   reconciler: {
     description: 'Heartbeats waiting executions, reconciles runs and pools, probes capacity',
     timeoutSeconds: 240,

@@ -123,6 +123,14 @@ export const FUNCTION_ACCESS: Record<FunctionName, readonly Grant[]> = {
   ),
   'report-result': base({ target: 'eventStore', actions: EVENT_STORE_APPEND }),
   'report-failure': base({ target: 'eventStore', actions: EVENT_STORE_APPEND }),
+  // Stop the run (reading its status where the backend refuses to stop one that already ended), then record.
+  'time-out-run': base(
+    { target: 'eventStore', actions: EVENT_STORE_APPEND },
+    { target: 'glueJob', actions: ['glue:BatchStopJobRun', 'glue:GetJobRun'] },
+    { target: 'glueCrawler', actions: ['glue:StopCrawler'] },
+    { target: 'emrCluster', actions: ['elasticmapreduce:CancelSteps', 'elasticmapreduce:DescribeStep'] },
+    { target: 'batchJob', actions: ['batch:TerminateJob'] },
+  ),
   reconciler: base(
     { target: 'eventStore', actions: EVENT_STORE_APPEND },
     { target: 'projections', actions: CHECKPOINT_READ },

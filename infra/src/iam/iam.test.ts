@@ -107,6 +107,7 @@ describe('IAM: least privilege', () => {
       'start-job',
       'report-result',
       'report-failure',
+      'time-out-run',
       'reconciler',
     ]);
     for (const name of writers)

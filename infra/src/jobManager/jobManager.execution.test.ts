@@ -70,6 +70,69 @@ describe('job manager executed locally with the real tasks over SQLite', () => {
     ]);
   });
 
+  it('times out a run still going past its timeoutSeconds: stops it, records JobTimedOut, frees the capacity', async () => {
+    const backend = new ScriptedBackend({ statuses: [{ state: 'running' }] });
+    // The clock jumps an hour once the backend has been polled twice: the second poll is past the limit.
+    harness = await jobManagerHarness({
+      backend,
+      clockMs: () => Date.now() + (backend.polls.length >= 2 ? 3_600_000 : 0),
+    });
+    await harness.registerPool();
+    await harness.submit('job-9', { timeoutSeconds: 600 });
+    const execution = harness.start('job-9');
+    await execution.parked;
+    await harness.schedule();
+
+    const output = (await execution.result) as {
+      poll: { status: { timedOut: boolean; afterSeconds: number } };
+      report: { recorded: boolean };
+    };
+    await execution.done;
+    expect(output.poll.status).toMatchObject({ timedOut: true });
+    expect(output.poll.status.afterSeconds).toBeGreaterThanOrEqual(3600);
+    expect(output.report.recorded).toBe(true);
+    expect(backend.cancelled).toEqual(['etl/jr_job-9_1']);
+    expect(await harness.jobEvents('job-9')).toEqual([
+      'JobSubmitted',
+      'JobAdmitted',
+      'JobStarted',
+      'JobTimedOut',
+    ]);
+    expect((await harness.poolEvents()).map((e) => e.type)).toEqual([
+      'PoolRegistered',
+      'CapacityReserved',
+      'CapacityReleased',
+    ]);
+    expect(entered(execution.events)).toEqual([
+      STATES.requestAdmission,
+      STATES.startJob,
+      ...Array(2).fill([STATES.waitForRun, STATES.getJobStatus, STATES.runEnded]).flat(),
+      STATES.timeOutRun,
+      STATES.reported,
+    ]);
+  });
+
+  it('reports a run that succeeds within its timeoutSeconds as succeeded, without stopping it', async () => {
+    const backend = new ScriptedBackend({ statuses: [{ state: 'running' }, { state: 'succeeded' }] });
+    harness = await jobManagerHarness({ backend });
+    await harness.registerPool();
+    await harness.submit('job-10', { timeoutSeconds: 600 });
+    const execution = harness.start('job-10');
+    await execution.parked;
+    await harness.schedule();
+
+    await execution.result;
+    await execution.done;
+    expect(backend.cancelled).toEqual([]);
+    expect(await harness.jobEvents('job-10')).toEqual([
+      'JobSubmitted',
+      'JobAdmitted',
+      'JobStarted',
+      'JobSucceeded',
+    ]);
+    expect(entered(execution.events)).not.toContain(STATES.timeOutRun);
+  });
+
   it('retries a start the backend is too busy for, and a Lambda throttle, then runs the job', async () => {
     const backend = new ScriptedBackend({ starts: ['busy', 'busy', 'ok'] });
     harness = await jobManagerHarness({ backend, throttles: { [STATES.startJob]: 1 } });

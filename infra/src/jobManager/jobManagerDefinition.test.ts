@@ -19,6 +19,7 @@ const ARNS = {
   getJobStatus: lambdaArn('get-job-status'),
   reportResult: lambdaArn('report-result'),
   reportFailure: lambdaArn('report-failure'),
+  timeOutRun: lambdaArn('time-out-run'),
 };
 const TIMINGS = {
   admissionTimeoutSeconds: 86_400,
@@ -94,17 +95,48 @@ describe('job-manager definition', () => {
     expect(states[STATES.startJob]!.Next).toBe(STATES.waitForRun);
     expect(states[STATES.waitForRun]).toEqual({ Type: 'Wait', Seconds: 60, Next: STATES.getJobStatus });
     expect(states[STATES.getJobStatus]!.Next).toBe(STATES.runEnded);
-    expect(states[STATES.runEnded]).toEqual({
-      Type: 'Choice',
-      Choices: [{ Variable: '$.poll.status.done', BooleanEquals: true, Next: STATES.reportResult }],
-      Default: STATES.waitForRun,
+    expect(states[STATES.runEnded]).toMatchObject({ Type: 'Choice', Default: STATES.waitForRun });
+    expect((states[STATES.runEnded]!.Choices as unknown[])[0]).toEqual({
+      Variable: '$.poll.status.done',
+      BooleanEquals: true,
+      Next: STATES.reportResult,
     });
     expect(states[STATES.reportResult]!.Next).toBe(STATES.reported);
     expect(states[STATES.reported]!.Type).toBe('Succeed');
   });
 
+  it('leaves the loop for TimeOutRun on a timed-out verdict, which stops the run, records it and succeeds', () => {
+    expect(states[STATES.runEnded]!.Choices).toEqual([
+      { Variable: '$.poll.status.done', BooleanEquals: true, Next: STATES.reportResult },
+      { Variable: '$.poll.status.timedOut', BooleanEquals: true, Next: STATES.timeOutRun },
+    ]);
+    expect(states[STATES.timeOutRun]).toMatchObject({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: {
+        FunctionName: ARNS.timeOutRun,
+        Payload: {
+          'jobId.$': '$.jobId',
+          'runId.$': '$.poll.status.runId',
+          'afterSeconds.$': '$.poll.status.afterSeconds',
+        },
+      },
+      ResultPath: '$.report',
+      Next: STATES.reported,
+    });
+    // Idempotent like the other reports, so retried on any failure before the catch-all.
+    const retried = (states[STATES.timeOutRun]!.Retry ?? []).flatMap((r) => r.ErrorEquals);
+    expect(retried).toEqual(expect.arrayContaining(['Lambda.TooManyRequestsException', 'States.TaskFailed']));
+  });
+
   it('catches every error of the work states into ReportFailure, which ends in a Fail state', () => {
-    for (const name of [STATES.requestAdmission, STATES.startJob, STATES.getJobStatus, STATES.reportResult]) {
+    for (const name of [
+      STATES.requestAdmission,
+      STATES.startJob,
+      STATES.getJobStatus,
+      STATES.reportResult,
+      STATES.timeOutRun,
+    ]) {
       expect(states[name]!.Catch!.at(-1)).toEqual({
         ErrorEquals: ['States.ALL'],
         ResultPath: '$.error',

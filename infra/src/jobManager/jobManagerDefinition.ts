@@ -21,6 +21,7 @@ export const STATES = {
   getJobStatus: 'GetJobStatus',
   runEnded: 'RunEnded?',
   reportResult: 'ReportResult',
+  timeOutRun: 'TimeOutRun',
   reported: 'Reported',
   reportAdmissionTimeout: 'ReportAdmissionTimeout',
   admittedMeanwhile: 'AdmittedMeanwhile?',
@@ -92,10 +93,11 @@ const reportFailure = (arns: JobManagerArns, timings: JobManagerTimings, next: s
  * The job manager: one Standard execution per job attempt, started with `{ "jobId": … }`.
  *
  * It waits (with a task token) until the scheduler admits the job, starts it, polls the backend
- * until the run ends and records the outcome. The execution succeeds whenever it carried the job
- * to a recorded end, whatever that end was (a failed run is the job's outcome, not the
- * execution's); it fails only when it had to give up, so the failed-executions alarm is about
- * Sluice rather than about the pipelines' jobs.
+ * until the run ends and records the outcome. A run still going past its job's `timeoutSeconds`
+ * is stopped and recorded as timed out (TimeOutRun) rather than polled on. The execution
+ * succeeds whenever it carried the job to a recorded end, whatever that end was (a failed run is
+ * the job's outcome, not the execution's); it fails only when it had to give up, so the
+ * failed-executions alarm is about Sluice rather than about the pipelines' jobs.
  *
  * An admission wait that times out (or loses its heartbeats) does not fail the job: a job nobody
  * admitted has done nothing wrong, and JobFailed would release capacity it never held and schedule
@@ -154,11 +156,32 @@ export function jobManagerDefinition(arns: JobManagerArns, timings: JobManagerTi
       },
       [STATES.runEnded]: {
         Type: 'Choice',
-        Choices: [{ Variable: '$.poll.status.done', BooleanEquals: true, Next: STATES.reportResult }],
+        Choices: [
+          { Variable: '$.poll.status.done', BooleanEquals: true, Next: STATES.reportResult },
+          // Past the job's time limit: stopped and recorded as timed out instead of polled on.
+          { Variable: '$.poll.status.timedOut', BooleanEquals: true, Next: STATES.timeOutRun },
+        ],
         Default: STATES.waitForRun,
       },
       [STATES.reportResult]: {
         ...invoke(arns.reportResult, '$.poll.status', timings.taskTimeoutSeconds),
+        ResultSelector: { 'recorded.$': '$.Payload.recorded' },
+        ResultPath: '$.report',
+        Retry: REPORT_RETRY,
+        Catch: CATCH_ALL,
+        Next: STATES.reported,
+      },
+      // Recording a time-out is idempotent like any report: a retry after it recorded is a no-op.
+      [STATES.timeOutRun]: {
+        ...invoke(
+          arns.timeOutRun,
+          {
+            'jobId.$': '$.jobId',
+            'runId.$': '$.poll.status.runId',
+            'afterSeconds.$': '$.poll.status.afterSeconds',
+          },
+          timings.taskTimeoutSeconds,
+        ),
         ResultSelector: { 'recorded.$': '$.Payload.recorded' },
         ResultPath: '$.report',
         Retry: REPORT_RETRY,

@@ -12,6 +12,7 @@ import {
   sluicePolicy,
   startJob,
   submitJob,
+  timeOutRun,
   type CommandContext,
   type JobManagerDeps,
 } from '@sluice/scheduler';
@@ -34,6 +35,7 @@ const ARNS = {
   getJobStatus: lambdaArn('get-job-status'),
   reportResult: lambdaArn('report-result'),
   reportFailure: lambdaArn('report-failure'),
+  timeOutRun: lambdaArn('time-out-run'),
 };
 
 type LocalHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
@@ -53,6 +55,8 @@ export interface HarnessOptions {
   heartbeatMs?: number;
   /** Lambda throttles to inject before a task's function runs, by state name. */
   throttles?: Partial<Record<string, number>>;
+  /** The time (ms) the tasks judge run time-outs at; the real clock when not given. */
+  clockMs?: () => number;
 }
 
 /**
@@ -72,6 +76,7 @@ export async function jobManagerHarness(options: HarnessOptions) {
     context,
     tokens: new MemoryTaskTokenStore(),
     notifier: tokens,
+    ...(options.clockMs ? { clockMs: options.clockMs } : {}),
   };
   const timings: JobManagerTimings = {
     admissionTimeoutSeconds: 20,
@@ -128,6 +133,9 @@ export async function jobManagerHarness(options: HarnessOptions) {
     [STATES.reportResult]: lambda(STATES.reportResult, (payload: Parameters<typeof reportResult>[1]) =>
       reportResult(deps, payload),
     ),
+    [STATES.timeOutRun]: lambda(STATES.timeOutRun, (payload: Parameters<typeof timeOutRun>[1]) =>
+      timeOutRun(deps, payload),
+    ),
     [STATES.reportFailure]: lambda(STATES.reportFailure, (payload: CaughtFailurePayload) =>
       reportCaughtFailure(deps, payload),
     ),
@@ -163,7 +171,7 @@ export async function jobManagerHarness(options: HarnessOptions) {
       );
     },
 
-    async submit(jobId: string): Promise<void> {
+    async submit(jobId: string, extra: { timeoutSeconds?: number } = {}): Promise<void> {
       await submitJob(
         store,
         {
@@ -176,6 +184,7 @@ export async function jobManagerHarness(options: HarnessOptions) {
           backend: 'glue',
           spec: { jobName: 'etl' },
           pools: [POOL_ID],
+          ...extra,
         },
         context('pipeline'),
         // As a pipeline may publish before the pool exists: some tests never register it.
@@ -197,6 +206,7 @@ export async function jobManagerHarness(options: HarnessOptions) {
               [STATES.startJob]: 0,
               [STATES.getJobStatus]: 0,
               [STATES.reportResult]: 0,
+              [STATES.timeOutRun]: 0,
               [STATES.reportFailure]: 0,
             },
           },

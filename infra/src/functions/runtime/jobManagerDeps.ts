@@ -24,6 +24,7 @@ export function cloudJobManagerDeps(
     store: runtime.store,
     backends: awsBackends(region),
     context: (actor) => ({ now: runtime.clock().toISOString(), actor, newEventId: runtime.newId }),
+    clockMs: () => runtime.clock().getTime(),
     tokens: new DynamoTaskTokenStore({ client, tableName: config.projectionTable }),
     notifier: new StepFunctionsTaskTokenNotifier({
       client: createAwsClient(SFNClient, region),

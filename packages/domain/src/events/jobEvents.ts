@@ -26,6 +26,13 @@ const jobSubmittedCommon = {
   /** Name used for per-job-name concurrency caps (Glue's max concurrent runs per job). */
   jobName: z.string().min(1).max(255).optional(),
   estimateSeconds: z.number().positive().finite().optional(),
+  /** The longest one run may take: past it the run is stopped and the job times out. None means no limit. */
+  timeoutSeconds: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(7 * 24 * 60 * 60, 'must be at most 7 days (604800 seconds)')
+    .optional(),
   dependsOn: z.array(dependencySchema).max(100).optional(),
   maxAttempts: z.number().int().min(1).max(100).default(1),
   template: z.string().min(1).max(128).optional(),
@@ -39,6 +46,18 @@ export const jobSubmittedSchema = z.strictObject({
   pools: z.array(identifierSchema).min(1).max(100),
 });
 
+/** Where an estimate comes from, most trusted first: the job's own figure, then its history. */
+export const ESTIMATE_BASES = ['declared', 'learned', 'timeout'] as const;
+export const runEstimateSchema = z.strictObject({
+  seconds: z.number().positive().finite(),
+  basis: z.enum(ESTIMATE_BASES),
+  /** For a learned estimate, the history it was read from (`template:nightly`, `job:orders-etl`…). */
+  key: z.string().min(1).max(300).optional(),
+  /** For a learned estimate, how many past runs it rests on. */
+  runs: z.number().int().min(1).optional(),
+});
+export type RunEstimate = z.infer<typeof runEstimateSchema>;
+
 export const jobAdmittedSchema = z.strictObject({
   jobId: identifierSchema,
   poolId: identifierSchema,
@@ -46,6 +65,8 @@ export const jobAdmittedSchema = z.strictObject({
   /** Why the scheduler admitted it now (class, share, fit), kept for explain and audit. */
   reason: z.string().min(1).max(2000),
   cycleId: z.string().max(128).optional(),
+  /** The run time the decision assumed, and where it came from, so explain and replay show it. */
+  estimate: runEstimateSchema.optional(),
 });
 
 export const jobStartedSchema = z.strictObject({

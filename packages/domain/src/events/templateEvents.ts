@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resourceVectorSchema } from '../resources/resourceVector';
 import { identifierSchema } from './common';
-import { backendSchema } from './jobEvents';
+import { backendSchema, jobSubmittedSchema } from './jobEvents';
 
 /**
  * A reusable job definition. A job submitted from a template copies what it needs at submission,
@@ -16,6 +16,8 @@ export const templateDefinedSchema = z.strictObject({
   pools: z.array(identifierSchema).min(1).max(100),
   jobName: z.string().min(1).max(255).optional(),
   estimateSeconds: z.number().positive().finite().optional(),
+  /** Copied into each job made from the template, with the same bounds as a job's own. */
+  timeoutSeconds: jobSubmittedSchema.shape.timeoutSeconds,
   maxAttempts: z.number().int().min(1).max(100).optional(),
   description: z.string().max(2000).optional(),
 });

@@ -1,7 +1,7 @@
 import {
-
   BackendRejectedError,
   DomainError,
+  RunNotFoundError,
   isTerminal,
   type Backend,
   type BackendPort,
@@ -11,8 +11,9 @@ import {
 } from '@sluice/domain';
 import { RETRYABLE, failureText, type TaskFailure } from './taskFailure';
 import type { CommandContext } from '../commands/commandContext';
-import { handleJobCommand } from '../commands/jobCommands';
-import { loadJob } from '../commands/loadAggregates';
+import { handleJobCommand, timeOutJob } from '../commands/jobCommands';
+import { loadJob, loadJobRun } from '../commands/loadAggregates';
+import { runOverrunSeconds } from './runTimeout';
 import type { TaskTokenNotifier, TaskTokenStore } from './taskTokens';
 
 export interface JobManagerDeps {
@@ -21,6 +22,8 @@ export interface JobManagerDeps {
   context: (actor: string) => CommandContext;
   tokens?: TaskTokenStore;
   notifier?: TaskTokenNotifier;
+  /** The time (ms) run time-outs are judged at; without it, the time of the command context. */
+  clockMs?: () => number;
 }
 
 export interface AdmittedOutput {
@@ -99,17 +102,58 @@ export async function startJob(deps: JobManagerDeps, input: { jobId: string }): 
   return { jobId: input.jobId, runId };
 }
 
-export type JobStatusOutput = { jobId: string; runId: string } & RunStatus & { done: boolean };
+/** Whether the run is past its job's time limit, and if so how long it had run (whole seconds). */
+export type TimeoutVerdict = { timedOut: false } | { timedOut: true; afterSeconds: number };
 
-/** GetJobStatus: the backend's view of the run, with `done` for the state machine's Choice. */
+export type JobStatusOutput = { jobId: string; runId: string } & RunStatus & { done: boolean } & TimeoutVerdict;
+
+const ENDED: ReadonlySet<RunStatus['state']> = new Set(['succeeded', 'failed', 'cancelled']);
+
+/**
+ * GetJobStatus: the backend's view of the run, with `done` and `timedOut` for the state machine's
+ * Choice. A run that ended on its own is reported as it ended, even when noticed past its limit.
+ * A run cancelled without a cancellation request, past its limit, was stopped by a time-out that
+ * crashed before recording it, so it is timed out again rather than reported as cancelled.
+ */
 export async function getJobStatus(deps: JobManagerDeps, input: { jobId: string; runId: string }): Promise<JobStatusOutput> {
-  const { state } = await loadJob(deps.store, input.jobId);
+  const { state, runStartedAt } = await loadJobRun(deps.store, input.jobId);
   const backend = state.job ? deps.backends[state.job.backend] : undefined;
   if (!backend) throw new BackendRejectedError(state.job?.backend ?? 'unknown', `no backend for job ${input.jobId}`);
   const status = await backend.status(input.runId);
-  const done = status.state === 'succeeded' || status.state === 'failed' || status.state === 'cancelled';
-  return { jobId: input.jobId, runId: input.runId, ...status, done };
+  const ended = ENDED.has(status.state);
+  const overrun = state.runId === input.runId ? runOverrunSeconds(state, runStartedAt, nowMs(deps)) : undefined;
+  const stoppedByTimeOut = status.state === 'cancelled' && !state.cancelRequested;
+  if (overrun !== undefined && (!ended || stoppedByTimeOut)) {
+    return { jobId: input.jobId, runId: input.runId, ...status, done: false, timedOut: true, afterSeconds: overrun };
+  }
+  return { jobId: input.jobId, runId: input.runId, ...status, done: ended, timedOut: false };
 }
+
+/**
+ * TimeOutRun: stops a run past its job's time limit, then records JobTimedOut, which releases the
+ * job's capacity in the same append. Stopped first, because recorded first and then crashed, the
+ * run would go on using capacity the pool counts as free. Safe to repeat: a run the backend no
+ * longer knows needs no stop, and a job that ended meanwhile (or was timed out by an earlier
+ * attempt of this task) is left alone and nothing is recorded.
+ */
+export async function timeOutRun(
+  deps: JobManagerDeps,
+  input: { jobId: string; runId: string; afterSeconds: number },
+): Promise<{ jobId: string; recorded: boolean }> {
+  const { state } = await loadJob(deps.store, input.jobId);
+  if (state.status !== 'running' || state.runId !== input.runId) return { jobId: input.jobId, recorded: false };
+  const backend = state.job ? deps.backends[state.job.backend] : undefined;
+  if (!backend) throw new BackendRejectedError(state.job?.backend ?? 'unknown', `no backend for job ${input.jobId}`);
+  try {
+    await backend.cancel(input.runId);
+  } catch (error) {
+    if (!(error instanceof RunNotFoundError)) throw error;
+  }
+  const run = { runId: input.runId, afterSeconds: input.afterSeconds };
+  return { jobId: input.jobId, recorded: await timeOutJob(deps.store, input.jobId, run, deps.context('job-manager')) };
+}
+
+const nowMs = (deps: JobManagerDeps): number => deps.clockMs?.() ?? Date.parse(deps.context('job-manager').now);
 
 /** ReportResult: records how the run ended (releasing the job's capacity in the same append). */
 export async function reportResult(deps: JobManagerDeps, input: JobStatusOutput): Promise<{ jobId: string; recorded: boolean }> {

@@ -11,6 +11,7 @@ import {
   reportFailure,
   reportResult,
   startJob,
+  timeOutRun,
   type JobManagerDeps,
 } from '../jobManager/jobManagerTasks';
 import { taskFailureOf } from '../jobManager/taskFailure';
@@ -18,6 +19,7 @@ import { loadJob } from '../commands/loadAggregates';
 import { startRetryDelayMs } from './startRetryDelay';
 
 export interface JobRunnerOptions extends Omit<JobManagerDeps, 'tokens' | 'notifier'> {
+  /** Drives retries and polls, and judges run time-outs: tests give a fake one. */
   clockMs: () => number;
   /** Start attempts that fail for reasons other than "busy" before the job fails as retryable. */
   maxStartFailures?: number;
@@ -112,9 +114,10 @@ export class JobRunner {
 
   private async poll(job: Tracked): Promise<void> {
     const status = await getJobStatus(this.options, { jobId: job.jobId, runId: job.runId! });
-    if (!status.done) return;
+    if (!status.done && !status.timedOut) return;
     try {
-      await reportResult(this.options, status);
+      if (status.timedOut) await timeOutRun(this.options, status);
+      else await reportResult(this.options, status);
     } catch (error) {
       // A cancellation request landed on the stream meanwhile: the next pass reports again.
       if (error instanceof ConcurrencyError) return;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { jobSubmittedSchema } from '@sluice/domain';
 import { BACKENDS } from '@sluice/domain/vocabulary';
 import { ClientError, EXIT_USAGE } from '../client/clientError';
 import type { JobSubmission } from '../client/sluiceClient';
@@ -18,11 +19,15 @@ interface SubmitOptions extends CommonOptions {
   spec?: string;
   jobName?: string;
   estimate?: string;
+  timeout?: string;
   maxAttempts?: string;
   waitForPools?: boolean;
 }
 
 const REQUIRED = ['source', 'dataset', 'priorityClass', 'backend', 'pools', 'demand'] as const;
+
+/** The API's bounds on a run's time limit, read from its schema so the flag cannot drift from them. */
+const TIMEOUT_BOUNDS = jobSubmittedSchema.shape.timeoutSeconds.unwrap();
 
 /** `sluice submit`: one job, from a JSON file, from flags, or from a file with flags on top. */
 export function registerSubmitCommand(program: Command): void {
@@ -40,6 +45,7 @@ export function registerSubmitCommand(program: Command): void {
       .option('--spec <json>', 'backend-specific spec as a JSON object (default {})')
       .option('--job-name <name>', 'name for per-job-name concurrency caps')
       .option('--estimate <seconds>', 'expected run time in seconds')
+      .option('--timeout <seconds>', 'longest a run may take before it is stopped and the job times out')
       .option('--max-attempts <n>', 'attempts before the job fails for good')
       .option('--wait-for-pools', 'queue it even if a pool it names is not registered yet'),
   ).action((options: SubmitOptions) =>
@@ -53,7 +59,7 @@ export function registerSubmitCommand(program: Command): void {
   );
 }
 
-function submissionOf(options: SubmitOptions): JobSubmission {
+export function submissionOf(options: SubmitOptions): JobSubmission {
   const fields: Record<string, unknown> = options.file ? jsonObject('--file', readJob(options.file)) : {};
   if (options.source) fields.source = options.source;
   if (options.dataset) fields.dataset = options.dataset;
@@ -68,6 +74,10 @@ function submissionOf(options: SubmitOptions): JobSubmission {
   if (options.spec) fields.spec = jsonObject('--spec', options.spec);
   if (options.jobName) fields.jobName = options.jobName;
   if (options.estimate) fields.estimateSeconds = positiveNumber('--estimate', options.estimate);
+  if (options.timeout) {
+    const { minValue, maxValue } = TIMEOUT_BOUNDS;
+    fields.timeoutSeconds = wholeNumber('--timeout', options.timeout, minValue ?? 1, maxValue ?? Number.MAX_SAFE_INTEGER);
+  }
   if (options.maxAttempts) fields.maxAttempts = wholeNumber('--max-attempts', options.maxAttempts, 1, 100);
   fields.spec ??= {};
   const missing = REQUIRED.filter((name) => fields[name] === undefined);
