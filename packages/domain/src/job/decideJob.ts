@@ -34,6 +34,7 @@ export function decideJob(command: JobCommand, state: JobState): EventInput[] {
             reservation: command.reservation,
             reason: command.reason,
             ...(command.cycleId ? { cycleId: command.cycleId } : {}),
+            ...(command.estimate ? { estimate: command.estimate } : {}),
           },
         },
       ];

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../events/envelope';
-import type { Dependency } from '../events/jobEvents';
+import type { Dependency, RunEstimate } from '../events/jobEvents';
 import type { ResourceVector } from '../resources/resourceVector';
 import { retryFollows } from '../job/retryFollows';
 import type { Projection } from './projection';
@@ -35,6 +35,8 @@ export interface InFlightJob extends QueuedJob {
   reservation: ResourceVector;
   admittedAt: string;
   startedAt?: string;
+  /** The run time the admission planned on, as recorded with it. */
+  estimate?: RunEstimate;
 }
 
 export interface QueueViewState {
@@ -99,6 +101,7 @@ function applyQueueEvent(state: QueueViewState, event: StoredEvent): void {
         poolId: event.data.poolId,
         reservation: event.data.reservation,
         admittedAt: event.recordedAt,
+        ...(event.data.estimate ? { estimate: event.data.estimate } : {}),
       };
       return;
     }
@@ -116,7 +119,7 @@ function applyQueueEvent(state: QueueViewState, event: StoredEvent): void {
       const job = state.inFlight[jobId];
       delete state.inFlight[jobId];
       if (job && retryFollows(job, event.data.retryable)) {
-        const { poolId: _p, reservation: _r, admittedAt: _a, startedAt: _s, ...queued } = job;
+        const { poolId: _p, reservation: _r, admittedAt: _a, startedAt: _s, estimate: _e, ...queued } = job;
         state.retrying[jobId] = { ...queued, streamVersion: event.version };
       }
       return;

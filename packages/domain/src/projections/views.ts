@@ -7,6 +7,7 @@ import { sourceUsageProjection, type SourceUsageState } from './sourceUsage';
 import { defaultSharePolicy, evolveSharePolicy } from '../policy/sharePolicy';
 import type { SharePolicySetData } from '../events/policyEvents';
 import { templateView, type TemplateViewState } from './templateView';
+import { runHistoryView, type RunHistoryState } from './runHistory';
 
 export const sharePolicyView: Projection<SharePolicySetData> = {
   name: 'policy',
@@ -21,6 +22,8 @@ export interface Views {
   usage: SourceUsageState;
   policy: SharePolicySetData;
   templates: TemplateViewState;
+  /** Past run durations, what estimates are learned from. */
+  runs: RunHistoryState;
 }
 
 /** Every view Sluice keeps, as one projection, so one pass over the feed builds them all. */
@@ -35,6 +38,7 @@ export function allViews(options: { halfLifeSeconds?: number } = {}): Projection
       usage: usage.initialState(),
       policy: sharePolicyView.initialState(),
       templates: templateView.initialState(),
+      runs: runHistoryView.initialState(),
     }),
     evolve(state: Views, event: StoredEvent): Views {
       state.queue = queueView.evolve(state.queue, event);
@@ -43,6 +47,7 @@ export function allViews(options: { halfLifeSeconds?: number } = {}): Projection
       state.usage = usage.evolve(state.usage, event);
       state.policy = sharePolicyView.evolve(state.policy, event);
       state.templates = templateView.evolve(state.templates, event);
+      state.runs = runHistoryView.evolve(state.runs, event);
       return state;
     },
   };

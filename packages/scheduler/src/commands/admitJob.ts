@@ -34,6 +34,7 @@ export async function admitJob(
       reason: admission.reason,
       now: ctx.now,
       ...(cycleId ? { cycleId } : {}),
+      ...(admission.estimate ? { estimate: admission.estimate } : {}),
     },
     queuedJobState(queued),
   );

@@ -4,6 +4,8 @@ import { snapshotBuilder } from '../testing/snapshotBuilder';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 const NOW = '2026-01-01T00:01:00.000Z';
+/** EASY backfill: every blocked head with a known start holds its pool, not only starving jobs. */
+const EASY = { reservations: 'head' } as const;
 /** Past the aging bound of a high job submitted at NOW. */
 const LATER = '2026-01-01T01:02:00.000Z';
 
@@ -23,7 +25,7 @@ function reservedAt1200(options: { secondEstimate?: number; runs?: number } = {}
 
 describe('backfill', () => {
   it('reserves the top job’s start from the in-flight estimates', () => {
-    const result = admissionCycle(reservedAt1200({ secondEstimate: 1200 }).snapshot(NOW));
+    const result = admissionCycle(reservedAt1200({ secondEstimate: 1200 }).snapshot(NOW), EASY);
     expect(result.reservations).toEqual([
       { jobId: 'top', poolId: 'glue-prod', startsAt: '2026-01-01T00:20:05.000Z', waitingOn: ['runs'] },
     ]);
@@ -35,7 +37,7 @@ describe('backfill', () => {
     b.submit('short', { estimateSeconds: 600 });
     b.submit('long', { estimateSeconds: 5000 });
     b.submit('unknown');
-    const result = admissionCycle(b.snapshot(NOW));
+    const result = admissionCycle(b.snapshot(NOW), EASY);
     expect(result.admissions.map((a) => a.jobId)).toEqual(['short']);
     expect(result.admissions[0]?.reason).toContain(
       "ends before job top's reserved start ~2026-01-01T00:20:05.000Z",
@@ -49,6 +51,17 @@ describe('backfill', () => {
     );
     expect(result.pending[1]?.reason).toContain('this job would end after that');
     expect(result.pending[2]?.reason).toContain('this job has no estimate');
+  });
+
+  it('by default holds a pool only for the top class or a starving job, known start or not', () => {
+    const high = admissionCycle(reservedAt1200({ secondEstimate: 1200, runs: 4 }).snapshot(NOW));
+    expect(high.reservations).toEqual([]);
+    const b = reservedAt1200({ secondEstimate: 1200, runs: 4 });
+    b.submit('urgent', { priorityClass: 'critical', priority: 1000, demand: { runs: 4 } });
+    b.submit('long', { estimateSeconds: 5000 });
+    const critical = admissionCycle(b.snapshot(NOW));
+    expect(critical.reservations.map((r) => r.jobId)).toEqual(['urgent']);
+    expect(critical.admissions).toEqual([]);
   });
 
   it('passes a job whose start nobody can know first-fit until it has waited past its aging bound', () => {
@@ -75,7 +88,7 @@ describe('backfill', () => {
   it('counts an overdue in-flight job as ending now, so nothing ends before the start', () => {
     const b = reservedAt1200({ secondEstimate: 30 });
     b.submit('short', { estimateSeconds: 300 });
-    const result = admissionCycle(b.snapshot('2026-01-01T00:15:00.000Z'));
+    const result = admissionCycle(b.snapshot('2026-01-01T00:15:00.000Z'), EASY);
     expect(result.reservations[0]?.startsAt).toBe('2026-01-01T00:15:00.000Z');
     expect(result.admissions).toEqual([]);
   });

@@ -55,11 +55,9 @@ function admit(s: CycleState, i: number, job: QueuedJob, placement: Placement): 
   for (const use of placement.backfills) if (use.verdict === 'spare') chargeSpare(use.reservation, use.draws);
   s.caps.record(job);
   if (account) chargeAdmission(account, booked, s.totals);
+  const estimate = s.estimateOf(i);
   const releases = s.cycleReleases.get(pool) ?? [];
-  releases.push({
-    endMs: job.estimateSeconds === undefined ? undefined : s.nowMs + job.estimateSeconds * 1000,
-    amount: booked,
-  });
+  releases.push({ endMs: estimate === undefined ? undefined : s.nowMs + estimate.seconds * 1000, amount: booked });
   s.cycleReleases.set(pool, releases);
   closeFull(s, pool);
   const level = s.order.level[i] ?? 0;
@@ -80,10 +78,12 @@ function admit(s: CycleState, i: number, job: QueuedJob, placement: Placement): 
       dominant: placement.dominant,
       ...(backfill ? { backfill } : {}),
       ...(borrowed ? { borrowed } : {}),
+      ...(estimate ? { estimate } : {}),
     }),
     jobStreamVersion: job.streamVersion,
     poolStreamVersion: pool.streamVersion,
     ...(lent ? { borrowed: lent } : {}),
+    ...(estimate ? { estimate } : {}),
   });
 }
 
@@ -116,7 +116,9 @@ export function considerJob(s: CycleState, i: number, ahead: number, explain: bo
   if (!explain && !worthPlacing(s, job.pools)) return false;
   readDemand(job.demand, s.demand);
   const placement =
-    s.openPools > 0 ? placeJob(job.pools, s.demand, job.estimateSeconds, s.totals, s.pools, s.book, s.nowMs) : undefined;
+    s.openPools > 0
+      ? placeJob(job.pools, s.demand, s.estimateOf(i)?.seconds, s.totals, s.pools, s.book, s.nowMs)
+      : undefined;
   // Caps are checked where they decide something: before admitting, and before reserving. A job
   // that fits nowhere is reported by what it lacks, which a cap would not change.
   if (placement && 'pool' in placement) {
@@ -130,7 +132,7 @@ export function considerJob(s: CycleState, i: number, ahead: number, explain: bo
   }
   if (placement) {
     if (explain) {
-      const reason = behindReservationReason(placement.blockedBy, placement.fitting, job);
+      const reason = behindReservationReason(placement.blockedBy, placement.fitting, s.estimateOf(i));
       keepPending(s, job, ahead, level, {
         code: 'behind-reservation',
         reason,
@@ -141,9 +143,14 @@ export function considerJob(s: CycleState, i: number, ahead: number, explain: bo
   }
   const className = s.ladder.nameOf(level);
   // A reservation matters to later admissions and to the reasons; with neither left, skip the work.
-  const reserving = (explain || admitting(s)) && s.book.all.length < s.pools.size && !s.caps.blockOf(job);
+  const isStarving = starving(s, i);
+  const reserving =
+    (explain || admitting(s)) &&
+    s.book.all.length < s.pools.size &&
+    (isStarving || s.reservations === 'head' || level >= s.ladder.top) &&
+    !s.caps.blockOf(job);
   const reservation = reserving
-    ? reservationFor(job, s.demand, className, s.pools, s.book, s.releasesOf, s.nowMs, starving(s, i))
+    ? reservationFor(job, s.demand, className, s.pools, s.book, s.releasesOf, s.nowMs, isStarving)
     : undefined;
   if (explain) {
     const { code, reason } = capacityReason(job, s.demand, s.pools, s.shortfallOf);

@@ -15,6 +15,20 @@ import { reservationBook } from './reservationBook';
 import { shortfallWriter } from './shortfallText';
 import type { SchedulingSnapshot } from './snapshot';
 import { DIMENSION_COUNT } from './vectors';
+import { estimateRun, type QueuedJob, type RunEstimate, type RunHistoryState } from './domain';
+
+function candidateEstimates(jobs: readonly QueuedJob[], history: RunHistoryState | undefined) {
+  const known: (RunEstimate | null | undefined)[] = new Array(jobs.length);
+  return (i: number): RunEstimate | undefined => {
+    let estimate = known[i];
+    if (estimate === undefined) {
+      const job = jobs[i];
+      estimate = (job && estimateRun(job, history)) ?? null;
+      known[i] = estimate;
+    }
+    return estimate ?? undefined;
+  };
+}
 
 /**
  * Phase 1 of a cycle, the setup: everything the decisions read and update, built from the
@@ -46,6 +60,7 @@ export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions
     nowMs,
     maxAdmissions: options.maxAdmissions ?? Infinity,
     maxReasons: options.maxReasons ?? Infinity,
+    reservations: options.reservations ?? 'starving',
     pools,
     totals,
     candidates,
@@ -59,13 +74,15 @@ export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions
     /** What each pool is expected to free, and when: in-flight jobs, then this cycle's admissions. */
     cycleReleases,
     releasesOf: (pool: PoolLedger): Release[] => {
-      snapshotReleases ??= inFlightReleases(snapshot.queue.inFlight);
+      snapshotReleases ??= inFlightReleases(snapshot.queue.inFlight, snapshot.runs);
       return [...(snapshotReleases.get(pool.poolId) ?? []), ...(cycleReleases.get(pool) ?? [])];
     },
     /** Pools that can still take the smallest queued demand; none left means only reasons remain. */
     openPools: 0,
     admissions: [] as SluiceAdmission[],
     pending: [] as SluicePendingJobReason[],
+    /** The run time a candidate is planned on, looked up once per cycle (null: nothing known). */
+    estimateOf: candidateEstimates(candidates.jobs, snapshot.runs),
     /** Scratch for the demand of the job being decided. */
     demand: new Float64Array(DIMENSION_COUNT),
   };

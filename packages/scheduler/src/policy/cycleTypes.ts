@@ -9,6 +9,13 @@ export interface CycleOptions {
    * reason strings cost more than the decisions, and an operator reads the head of the queue.
    */
   maxReasons?: number;
+  /**
+   * Which blocked jobs hold a pool for their start. `starving` (the default): only jobs past their
+   * aging bound; the rest pass first-fit, and the reservation that guards against starvation lets
+   * through what cannot delay it. `head`: EASY backfill, every blocked job at the head of a pool
+   * whose start is known from estimates, plus the starving ones.
+   */
+  reservations?: 'starving' | 'head';
 }
 
 export interface SluiceAdmission extends Admission {

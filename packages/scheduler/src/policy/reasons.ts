@@ -1,7 +1,7 @@
 import type { Reservation } from './backfill';
 import type { CapBlock } from './caps';
 import { headroomOn } from './fit';
-import type { QueuedJob } from './domain';
+import type { QueuedJob, RunEstimate } from './domain';
 import { isoOf } from './instant';
 import type { PoolLedger } from './ledgers';
 import type { Shortfall } from './shortfallText';
@@ -63,7 +63,7 @@ export function reservationNote(reservation: Reservation): string {
 export function behindReservationReason(
   reservation: Reservation,
   fitting: PoolLedger,
-  job: QueuedJob,
+  estimate: RunEstimate | undefined,
 ): string {
   const where =
     fitting === reservation.pool
@@ -74,8 +74,7 @@ export function behindReservationReason(
   if (start === undefined) {
     return `${held}, start not known) and this job would use capacity that job needs when it starts`;
   }
-  const why =
-    job.estimateSeconds === undefined ? 'this job has no estimate' : 'this job would end after that';
+  const why = estimate === undefined ? 'this job has no estimate' : `this job would end after that (${estimateNote(estimate)})`;
   return `${held}) from ~${isoOf(start)} and ${why}`;
 }
 
@@ -94,6 +93,23 @@ export interface AdmissionFacts {
   dominant: number;
   backfill?: { verdict: 'ends-before' | 'spare'; reservation: Reservation };
   borrowed?: Float64Array;
+  estimate?: RunEstimate;
+}
+
+/** Where a planned run time came from, in words: "planned on 12m30s, p90 of 14 runs of job:orders-etl". */
+export function estimateNote(estimate: RunEstimate): string {
+  const planned = `planned on ${formatDuration(estimate.seconds)}`;
+  if (estimate.basis === 'learned') return `${planned}, p90 of ${estimate.runs ?? 0} runs of ${estimate.key ?? ''}`;
+  return `${planned}, ${estimate.basis === 'declared' ? 'its declared estimate' : 'its timeout'}`;
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m${String(rest).padStart(2, '0')}s`;
 }
 
 export function admissionReason(facts: AdmissionFacts): string {
@@ -117,6 +133,7 @@ export function admissionReason(facts: AdmissionFacts): string {
         : `leaves what job ${reservation.jobId} reserved untouched`,
     );
   }
+  if (facts.estimate) parts.push(estimateNote(facts.estimate));
   const borrowed = facts.borrowed;
   if (borrowed && pool.cohort) {
     const lent: string[] = [];

@@ -1,4 +1,4 @@
-import type { InFlightJob } from './domain';
+import { estimateRun, type InFlightJob, type RunHistoryState } from './domain';
 import { instantMs } from './instant';
 import { demandOf } from './vectors';
 
@@ -9,17 +9,22 @@ export interface Release {
   amount: Float64Array;
 }
 
-/** Releases expected on each pool from the in-flight jobs, timed from their start (or admission) plus estimate. */
-export function inFlightReleases(inFlight: Record<string, InFlightJob>): Map<string, Release[]> {
+/**
+ * Releases expected on each pool from the in-flight jobs, timed from their start (or admission)
+ * plus the estimate their admission planned on (else what is known now). A job past its estimate
+ * counts as ending now: its overrun pushes a reservation's start, it never hides it.
+ */
+export function inFlightReleases(
+  inFlight: Record<string, InFlightJob>,
+  history?: RunHistoryState,
+): Map<string, Release[]> {
   const byPool = new Map<string, Release[]>();
   for (const jobId of Object.keys(inFlight).sort()) {
     const job = inFlight[jobId];
     if (!job) continue;
     const begun = instantMs(job.startedAt ?? job.admittedAt);
-    const endMs =
-      job.estimateSeconds !== undefined && Number.isFinite(begun)
-        ? begun + job.estimateSeconds * 1000
-        : undefined;
+    const seconds = job.estimate?.seconds ?? estimateRun(job, history)?.seconds;
+    const endMs = seconds !== undefined && Number.isFinite(begun) ? begun + seconds * 1000 : undefined;
     const list = byPool.get(job.poolId) ?? [];
     list.push({ endMs, amount: demandOf(job.reservation) });
     byPool.set(job.poolId, list);

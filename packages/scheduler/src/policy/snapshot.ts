@@ -3,6 +3,8 @@ import type {
   JobStatus,
   QueueViewState,
   ResourceVector,
+  RunEstimate,
+  RunHistoryState,
   SharePolicySetData,
   SourceUsageState,
 } from '@sluice/domain';
@@ -20,6 +22,8 @@ export interface SchedulingSnapshot {
   policy: SharePolicySetData;
   /** Status of jobs that pending jobs depend on (missing = unknown to Sluice). */
   dependencyStatus: Record<string, JobStatus>;
+  /** Past run durations: estimates for jobs that declare none (absent: declared estimates only). */
+  runs?: RunHistoryState;
 }
 
 export interface Admission {
@@ -31,6 +35,8 @@ export interface Admission {
   /** Versions the decision was made against: the write is guarded by them. */
   jobStreamVersion: number;
   poolStreamVersion: number;
+  /** The run time the decision planned on, recorded with the admission. */
+  estimate?: RunEstimate;
 }
 
 export interface PendingJobReason {

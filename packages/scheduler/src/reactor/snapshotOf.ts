@@ -17,5 +17,6 @@ export function snapshotOf(views: Views, now: string): SchedulingSnapshot {
     usage: views.usage,
     policy: views.policy,
     dependencyStatus,
+    runs: views.runs,
   };
 }

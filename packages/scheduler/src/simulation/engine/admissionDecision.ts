@@ -40,6 +40,7 @@ export function decideAdmission(
         reason: admission.reason,
         now,
         cycleId,
+        ...(admission.estimate ? { estimate: admission.estimate } : {}),
       },
       queuedJobState(queued),
     );
