@@ -2,6 +2,7 @@ import {
   DEFAULT_CLASSES,
   DIMENSIONS,
   decidePool,
+  estimateRun,
   evolvePool,
   type PoolState,
   type ResourceVector,
@@ -253,13 +254,13 @@ describe('admission cycle properties', () => {
           // in-flight jobs due to end by then, plus this cycle's admissions still running then.
           const used = inUse(pool);
           for (const running of Object.values(snapshot.queue.inFlight)) {
-            if (running.poolId !== reservation.poolId || running.estimateSeconds === undefined) continue;
-            const endMs =
-              Date.parse(running.startedAt ?? running.admittedAt) + running.estimateSeconds * 1000;
+            const planned = running.estimate?.seconds ?? estimateRun(running, snapshot.runs)?.seconds;
+            if (running.poolId !== reservation.poolId || planned === undefined) continue;
+            const endMs = Date.parse(running.startedAt ?? running.admittedAt) + planned * 1000;
             if (endMs <= startMs) addTo(used, running.reservation, -1);
           }
           for (const a of result.admissions) {
-            const estimate = snapshot.queue.pending[a.jobId]?.estimateSeconds;
+            const estimate = a.estimate?.seconds;
             if (
               a.poolId === reservation.poolId &&
               (estimate === undefined || nowMs + estimate * 1000 > startMs)

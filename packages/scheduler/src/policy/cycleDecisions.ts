@@ -143,14 +143,16 @@ export function considerJob(s: CycleState, i: number, ahead: number, explain: bo
   }
   const className = s.ladder.nameOf(level);
   // A reservation matters to later admissions and to the reasons; with neither left, skip the work.
-  const isStarving = starving(s, i);
+  // The top class and starving jobs hold a pool whatever is known of its start; under EASY
+  // (`head`) the others do when their start is known.
+  const holdsAnyway = starving(s, i) || level >= s.ladder.top;
   const reserving =
     (explain || admitting(s)) &&
     s.book.all.length < s.pools.size &&
-    (isStarving || s.reservations === 'head' || level >= s.ladder.top) &&
+    (holdsAnyway || s.reservations === 'head') &&
     !s.caps.blockOf(job);
   const reservation = reserving
-    ? reservationFor(job, s.demand, className, s.pools, s.book, s.releasesOf, s.nowMs, isStarving)
+    ? reservationFor(job, s.demand, className, s.pools, s.book, s.releasesOf, s.nowMs, holdsAnyway)
     : undefined;
   if (explain) {
     const { code, reason } = capacityReason(job, s.demand, s.pools, s.shortfallOf);

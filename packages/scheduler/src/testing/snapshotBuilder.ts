@@ -187,6 +187,7 @@ export function snapshotBuilder(
         usage: views.usage,
         policy: views.policy,
         dependencyStatus,
+        runs: views.runs,
       };
     },
   };
