@@ -14,6 +14,9 @@ describe.each([1, 2])('on a contended data-lake slice (seed %i)', (seed) => {
       'fifo',
       'two-level-priority',
       'multi-level-first-fit',
+      'easy-backfill',
+      'conservative-backfill',
+      'slurm-multifactor',
       'sluice',
     ]);
     for (const p of comparison.policies) {

@@ -1,6 +1,13 @@
 import { createSluicePolicy } from '@sluice/scheduler';
 import type { SchedulingPolicy } from '@sluice/scheduler';
-import { fifoPolicy, multiLevelFirstFitPolicy, twoLevelPriorityPolicy } from './baselines/index';
+import {
+  conservativeBackfillPolicy,
+  easyBackfillPolicy,
+  fifoPolicy,
+  multiLevelFirstFitPolicy,
+  slurmMultifactorPolicy,
+  twoLevelPriorityPolicy,
+} from './baselines/index';
 import { POLICY_NAMES, type PolicyName } from './policyNames';
 
 export { POLICY_NAMES, isPolicyName, type PolicyName } from './policyNames';
@@ -26,6 +33,12 @@ export function policyNamed(name: PolicyName, options: ComparedPoliciesOptions =
       return twoLevelPriorityPolicy(options.runCap !== undefined ? { runCap: options.runCap } : {});
     case 'multi-level-first-fit':
       return multiLevelFirstFitPolicy;
+    case 'easy-backfill':
+      return easyBackfillPolicy;
+    case 'conservative-backfill':
+      return conservativeBackfillPolicy();
+    case 'slurm-multifactor':
+      return slurmMultifactorPolicy();
     case 'sluice':
       return sluiceForSimulation();
   }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pool, queueSnapshot } from '../testing/queueSnapshot';
+import { conservativeBackfillPolicy } from './conservativeBackfill';
+import { easyBackfillPolicy } from './easyBackfill';
 import { fifoPolicy } from './fifo';
 import { multiLevelFirstFitPolicy } from './multiLevelFirstFit';
+import { slurmMultifactorPolicy } from './slurmMultifactor';
 import { twoLevelPriorityPolicy } from './twoLevelPriority';
 
 const admitted = (result: { admissions: { jobId: string; poolId: string }[] }) =>
@@ -97,24 +100,28 @@ describe('multi-level-first-fit', () => {
 });
 
 describe('every baseline', () => {
-  it.each([fifoPolicy, twoLevelPriorityPolicy(), multiLevelFirstFitPolicy])(
-    '$name keeps within what the pool has left',
-    (policy) => {
-      const snapshot = queueSnapshot({
-        pools: [pool('a', { vcpu: 10, memoryMiB: 1000 })],
-        running: [{ jobId: 'r1', demand: { vcpu: 6, memoryMiB: 100 }, pools: ['a'], poolId: 'a' }],
-        queued: [
-          { jobId: 'j1', demand: { vcpu: 2, memoryMiB: 500 }, pools: ['a'] },
-          { jobId: 'j2', demand: { vcpu: 2, memoryMiB: 500 }, pools: ['a'] },
-          { jobId: 'j3', demand: { vcpu: 1 }, pools: ['a'] },
-        ],
-      });
-      const result = policy.cycle(snapshot);
-      const vcpu = 6 + result.admissions.reduce((sum, a) => sum + (a.reservation.vcpu ?? 0), 0);
-      const memory = 100 + result.admissions.reduce((sum, a) => sum + (a.reservation.memoryMiB ?? 0), 0);
-      expect(vcpu).toBeLessThanOrEqual(10);
-      expect(memory).toBeLessThanOrEqual(1000);
-      expect(result.admissions.map((a) => a.jobId)).toContain('j1');
-    },
-  );
+  it.each([
+    fifoPolicy,
+    twoLevelPriorityPolicy(),
+    multiLevelFirstFitPolicy,
+    easyBackfillPolicy,
+    conservativeBackfillPolicy(),
+    slurmMultifactorPolicy(),
+  ])('$name keeps within what the pool has left', (policy) => {
+    const snapshot = queueSnapshot({
+      pools: [pool('a', { vcpu: 10, memoryMiB: 1000 })],
+      running: [{ jobId: 'r1', demand: { vcpu: 6, memoryMiB: 100 }, pools: ['a'], poolId: 'a' }],
+      queued: [
+        { jobId: 'j1', demand: { vcpu: 2, memoryMiB: 500 }, pools: ['a'] },
+        { jobId: 'j2', demand: { vcpu: 2, memoryMiB: 500 }, pools: ['a'] },
+        { jobId: 'j3', demand: { vcpu: 1 }, pools: ['a'] },
+      ],
+    });
+    const result = policy.cycle(snapshot);
+    const vcpu = 6 + result.admissions.reduce((sum, a) => sum + (a.reservation.vcpu ?? 0), 0);
+    const memory = 100 + result.admissions.reduce((sum, a) => sum + (a.reservation.memoryMiB ?? 0), 0);
+    expect(vcpu).toBeLessThanOrEqual(10);
+    expect(memory).toBeLessThanOrEqual(1000);
+    expect(result.admissions.map((a) => a.jobId)).toContain('j1');
+  });
 });

@@ -1,9 +1,6 @@
-import type { QueuedJob } from '@sluice/domain';
 import type { Admission, SchedulingPolicy } from '@sluice/scheduler';
-import { admissionOf, byArrival, readyToRun, pendingReasons } from './queueHelpers';
+import { admissionOf, byPriorityThenArrival, readyToRun, pendingReasons } from './queueHelpers';
 import { bookIn, firstRoomThatFits, poolRooms } from './poolRooms';
-
-const byPriorityThenArrival = (a: QueuedJob, b: QueuedJob) => b.priority - a.priority || byArrival(a, b);
 
 /**
  * Strict multi-level priority with first fit, as a job-queue-manager Lambda does it: every cycle

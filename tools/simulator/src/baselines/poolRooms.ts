@@ -6,9 +6,7 @@ import {
   type QueuedJob,
   type ResourceVector,
 } from '@sluice/domain';
-
-// Amounts are floats (fractional DPUs, MiB sums): compare with the pool aggregate's tolerance.
-const EPSILON = 1e-9;
+import { EPSILON } from './resourceAmounts';
 
 /** A pool during one baseline cycle: its hard limit and what is in use, including this cycle's admissions. */
 export interface PoolRoom {

@@ -10,6 +10,11 @@ export function byArrival(a: QueuedJob, b: QueuedJob): number {
   );
 }
 
+/** Queue order: class (the job's priority value) first, then arrival. */
+export function byPriorityThenArrival(a: QueuedJob, b: QueuedJob): number {
+  return b.priority - a.priority || byArrival(a, b);
+}
+
 /** Not held back by a cancellation, a retry backoff or an unfinished dependency. */
 export function readyToRun(job: QueuedJob, snapshot: SchedulingSnapshot, nowMs: number): boolean {
   if (job.cancelRequested) return false;

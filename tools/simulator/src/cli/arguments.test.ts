@@ -14,6 +14,39 @@ describe('command-line arguments', () => {
     }
   });
 
+  it('reads saturated[-single]:<load>[:<seed>] and refuses a missing or out-of-range load', () => {
+    expect(parseTraceArgument('saturated:1.2')).toEqual({
+      kind: 'saturated',
+      load: 1.2,
+      seed: 1,
+      singleSource: false,
+    });
+    expect(parseTraceArgument('saturated:0.9:7')).toEqual({
+      kind: 'saturated',
+      load: 0.9,
+      seed: 7,
+      singleSource: false,
+    });
+    expect(parseTraceArgument('saturated-single:1.3:2')).toEqual({
+      kind: 'saturated',
+      load: 1.3,
+      seed: 2,
+      singleSource: true,
+    });
+    for (const bad of [
+      'saturated',
+      'saturated:',
+      'saturated:0',
+      'saturated:-1',
+      'saturated:2.5',
+      'saturated:x',
+      'saturated:1:x',
+      'saturated-single',
+    ]) {
+      expect(() => parseTraceArgument(bad), bad).toThrow(InvalidArgumentError);
+    }
+  });
+
   it('takes positive numbers and whole numbers only', () => {
     expect(positiveNumber('0.5')).toBe(0.5);
     expect(positiveInteger('64')).toBe(64);

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import { parseSwf } from '../swf/parseSwf';
 import { swfWorkload } from '../swf/swfWorkload';
 import { syntheticDataLake } from '../synthetic/generateDataLake';
+import { saturatedDataLake } from '../synthetic/saturatedDataLake';
+import { withoutEstimates } from '../workload/withoutEstimates';
 import { sliceWorkload } from '@sluice/scheduler';
 import type { Workload } from '@sluice/scheduler';
 import { DEFAULT_SYNTHETIC_JOBS } from './defaults';
@@ -13,18 +15,35 @@ export interface WorkloadRequest {
   trace: TraceSpec;
   /** Only the first N jobs (synthetic: how many to generate). */
   jobs?: number;
-  /** SWF: total processors. Synthetic: factor on every pool's capacity and quotas. */
+  /** SWF: total processors. Synthetic and saturated: factor on every pool's capacity and quotas. */
   capacity?: number;
+  /** False drops every job's estimate. */
+  estimates?: boolean;
 }
 
 /** The workload a command line asks for; unreadable or malformed input is a UsageError. */
 export function loadWorkload(request: WorkloadRequest): Workload {
+  const workload = traceWorkload(request);
+  return request.estimates === false ? withoutEstimates(workload) : workload;
+}
+
+function traceWorkload(request: WorkloadRequest): Workload {
   const { trace } = request;
+  const capacityScale = request.capacity !== undefined ? { capacityScale: request.capacity } : {};
   if (trace.kind === 'synthetic') {
     return syntheticDataLake({
       seed: trace.seed,
       jobs: request.jobs ?? DEFAULT_SYNTHETIC_JOBS,
-      ...(request.capacity !== undefined ? { capacityScale: request.capacity } : {}),
+      ...capacityScale,
+    });
+  }
+  if (trace.kind === 'saturated') {
+    return saturatedDataLake({
+      seed: trace.seed,
+      jobs: request.jobs ?? DEFAULT_SYNTHETIC_JOBS,
+      load: trace.load,
+      singleSource: trace.singleSource,
+      ...capacityScale,
     });
   }
   let text: string;

@@ -46,6 +46,9 @@ describe.concurrent('npm run simulate', () => {
       'fifo',
       'two-level-priority',
       'multi-level-first-fit',
+      'easy-backfill',
+      'conservative-backfill',
+      'slurm-multifactor',
       'sluice',
     ]);
     for (const metrics of Object.values<Record<string, unknown>>(json.policies)) {
@@ -88,6 +91,27 @@ describe.concurrent('npm run simulate', () => {
     };
     const here = comparisonJson(comparePolicies(fixtureWorkload(), [fifoPolicy, sluiceForSimulation()]));
     expect(figures(JSON.parse(stdout))).toEqual(figures(JSON.parse(JSON.stringify(here))));
+  }, 60_000);
+
+  it('generates a saturated trace and drops its estimates when asked', async () => {
+    const { code, stdout, stderr } = await simulateCli([
+      '--trace',
+      'saturated-single:1.1:2',
+      '--jobs',
+      '200',
+      '--no-estimates',
+      '--json',
+      '--no-chart',
+      '--policies',
+      'easy-backfill,conservative-backfill',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.workload).toMatchObject({ name: 'saturated-single:1.1:2 (no estimates)', jobs: 200 });
+    expect(Object.keys(json.policies)).toEqual(['easy-backfill', 'conservative-backfill']);
+    for (const metrics of Object.values<Record<string, unknown>>(json.policies))
+      expect(metrics).toMatchObject({ unfinished: 0 });
   }, 60_000);
 
   it('exits with code 2 and one line when the trace cannot be read', async () => {

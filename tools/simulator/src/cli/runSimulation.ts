@@ -18,6 +18,7 @@ export async function runSimulation(options: SimulateOptions): Promise<void> {
     trace: options.trace,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.capacity !== undefined ? { capacity: options.capacity } : {}),
+    ...(options.estimates === false ? { estimates: false } : {}),
   };
   const workload = loadWorkload(request);
   const requests: PolicyRunRequest[] = options.policies.map((policy) => ({

@@ -19,19 +19,21 @@ export function simulateCommand(): Command {
       )
       .requiredOption(
         '--trace <trace>',
-        'an SWF file, or synthetic[:seed] for a generated data-lake workload (seed 1 by default)',
+        'an SWF file, synthetic[:seed] for a generated data-lake workload (seed 1 by default), or ' +
+          'saturated[-single]:<load>[:seed] for its job mix at a steady offered load (-single: one source)',
         parseTraceArgument,
       )
       .option(
         '--capacity <n>',
-        "SWF: total processors (default: the header's MaxProcs); synthetic: factor on every pool's capacity",
+        "SWF: total processors (default: the header's MaxProcs); synthetic, saturated: factor on every pool's capacity",
         positiveNumber,
       )
       .option(
         '--jobs <n>',
-        `replay only the first N jobs (synthetic: generate N, default ${DEFAULT_SYNTHETIC_JOBS})`,
+        `replay only the first N jobs (synthetic, saturated: generate N, default ${DEFAULT_SYNTHETIC_JOBS})`,
         positiveInteger,
       )
+      .option('--no-estimates', "drop every job's estimate, as logs with requested time -1")
       .option('--json', 'print one JSON object instead of tables')
       .option('--chart <file>', 'write the SVG chart of wait by class here', DEFAULT_CHART)
       .option('--no-chart', 'do not write the chart')

@@ -7,6 +7,8 @@ export interface SimulateOptions {
   capacity?: number;
   jobs?: number;
   json?: boolean;
+  /** False with --no-estimates: every job's estimate is dropped. */
+  estimates: boolean;
   /** Where the chart goes; false with --no-chart. */
   chart: string | false;
   runCap: number;

@@ -14,22 +14,30 @@ export interface QueuedSpec {
   pools: string[];
   priorityClass?: string;
   source?: string;
+  estimateSeconds?: number;
 }
 
 /**
  * A snapshot taken from real events: pools registered, `running` jobs admitted onto their pools,
- * then `queued` jobs submitted one second apart in the order given.
+ * then `queued` jobs submitted one second apart in the order given. A running job is admitted the
+ * second it is submitted, so its estimate counts from then.
  */
 export function queueSnapshot(setup: {
   pools: SimPool[];
   queued: QueuedSpec[];
   running?: (QueuedSpec & { poolId: string })[];
+  /** Weight per source in the share policy; sources not named weigh 1. */
+  shares?: Record<string, number>;
 }): SchedulingSnapshot {
   const log = simulationLog({ epochMs: DEFAULT_EPOCH_MS, halfLifeSeconds: 3600 });
   let at = 0;
   for (const pool of setup.pools)
     log.record(poolStreamId(pool.poolId), [{ type: 'PoolRegistered', data: pool }], at);
-  log.record(POLICY_STREAM, [{ type: 'SharePolicySet', data: { shares: {}, classes: DEFAULT_CLASSES } }], at);
+  log.record(
+    POLICY_STREAM,
+    [{ type: 'SharePolicySet', data: { shares: setup.shares ?? {}, classes: DEFAULT_CLASSES } }],
+    at,
+  );
   const submit = (job: QueuedSpec) => {
     const priorityClass = job.priorityClass ?? 'normal';
     log.record(
@@ -47,6 +55,7 @@ export function queueSnapshot(setup: {
             backend: 'simulated',
             spec: {},
             pools: job.pools,
+            ...(job.estimateSeconds !== undefined ? { estimateSeconds: job.estimateSeconds } : {}),
           },
         },
       ],
