@@ -65,10 +65,13 @@ describe('local runtime', () => {
 
   it('resumes after a stop with nothing lost and no run started twice', async () => {
     const dir = tempDir();
-    const first = await start(dir, 40);
+    // No random retryable failures: a job that failed twice would back off 30 s and then 60 s, past
+    // the wait below, and what is under test is the restart, not the back-off.
+    const noRetries = { retryable: 0, permanent: 0.02 };
+    const first = await start(dir, 40, noRetries);
     await until('some jobs to run', async () => (await allEvents(dir)).some((e) => e.type === 'JobStarted'));
     await first.stop();
-    const second = await start(dir, 40);
+    const second = await start(dir, 40, noRetries);
     cleanups.push(() => second.stop());
     expect(second.adminKey).toBe(first.adminKey);
     await until(
