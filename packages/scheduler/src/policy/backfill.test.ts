@@ -118,6 +118,27 @@ describe('backfill', () => {
     ]);
   });
 
+  it('lets a job of any length take what the releases due by the start leave beyond the reserved demand', () => {
+    const b = snapshotBuilder();
+    b.pool('glue-prod', { capacity: { runs: 5 }, quotas: {} });
+    b.at(T0);
+    b.submit('r1', { estimateSeconds: 600, demand: { runs: 2 } }).admit('r1', 'glue-prod').start('r1');
+    b.submit('r2', { estimateSeconds: 1200 }).admit('r2', 'glue-prod').start('r2');
+    b.at(NOW);
+    b.submit('top', { priorityClass: 'high', priority: 500, demand: { runs: 3 } });
+    b.submit('long-1');
+    b.submit('long-2');
+    // 2 free now and 2 back when r1 ends: top starts then with one run to spare, which long-1 may
+    // take however long it runs; long-2 would leave top short.
+    const result = admissionCycle(b.snapshot(NOW), EASY);
+    expect(result.reservations[0]?.startsAt).toBe('2026-01-01T00:10:02.000Z');
+    expect(result.admissions.map((a) => a.jobId)).toEqual(['long-1']);
+    expect(result.pending.map((w) => [w.jobId, w.code])).toEqual([
+      ['top', 'capacity'],
+      ['long-2', 'behind-reservation'],
+    ]);
+  });
+
   it('does not hold back jobs that go to another pool', () => {
     const b = reservedAt1200();
     b.pool('glue-dev', { capacity: { runs: 1 }, quotas: {} });

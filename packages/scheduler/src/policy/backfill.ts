@@ -11,10 +11,12 @@ import { DIMENSION_COUNT, EPSILON } from './vectors';
  *
  *  - ends-before: the reservation's start is known and the job's estimate ends by then; or
  *  - spare: it only takes what the reserved job will not need at its start, i.e. per dimension at
- *    most `spare = headroom now - reserved job's demand`, lowered by each such admission. On the
- *    dimensions the reserved job is short of, spare is negative, so those stay untouched.
- *    Headroom only grows as jobs end, so whenever the reserved job's shortage clears, what it
- *    needs elsewhere is still there.
+ *    most `spare = headroom now + what the releases due by the start give back - reserved job's
+ *    demand` (EASY's "extra"), lowered by each such admission. With the start unknown nothing is
+ *    counted as given back: on the dimensions the reserved job is short of, spare is negative, so
+ *    those stay untouched, and headroom only grows as jobs end, so whenever the shortage clears,
+ *    what it needs elsewhere is still there. A release that comes late delays the start by its
+ *    own overrun, never by what was admitted on this rule.
  *
  * A job without an estimate is never admitted on the ends-before rule. The start is known only
  * when every in-flight job holding a dimension the reserved job is short of has an estimate
@@ -85,9 +87,11 @@ export function reserve(
 ): Reservation {
   const poolSpare = new Float64Array(DIMENSION_COUNT);
   const cohortSpare = new Float64Array(DIMENSION_COUNT).fill(Infinity);
+  const startsAtMs = reservedStartMs(pool, demand, releases, nowMs);
+  const freedByStart = startsAtMs === undefined ? undefined : freedBy(releases, startsAtMs);
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     const need = demand[d] ?? 0;
-    poolSpare[d] = headroomOn(pool, d) - need;
+    poolSpare[d] = headroomOn(pool, d) + (freedByStart?.[d] ?? 0) - need;
     if (pool.cohort && (pool.own[d] ?? Infinity) !== Infinity) {
       const quotaRoom = (pool.quota[d] ?? Infinity) - (pool.used[d] ?? 0);
       cohortSpare[d] = guaranteedFreeOf(pool, d) + (pool.cohort.slack[d] ?? 0) - Math.min(need, quotaRoom);
@@ -97,11 +101,21 @@ export function reserve(
     jobId,
     pool,
     className,
-    startsAtMs: reservedStartMs(pool, demand, releases, nowMs),
+    startsAtMs,
     waitingOn: shortDimensions(pool, demand),
     poolSpare,
     cohortSpare,
   };
+}
+
+/** What the releases due by `atMs` give back, per dimension (overdue ones count as due now). */
+function freedBy(releases: readonly Release[], atMs: number): Float64Array {
+  const freed = new Float64Array(DIMENSION_COUNT);
+  for (const release of releases) {
+    if (release.endMs === undefined || release.endMs > atMs) continue;
+    for (let d = 0; d < DIMENSION_COUNT; d++) freed[d] = (freed[d] ?? 0) + (release.amount[d] ?? 0);
+  }
+  return freed;
 }
 
 /**
