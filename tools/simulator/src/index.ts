@@ -27,6 +27,7 @@ export { SwfParseError } from './swf/swfParseError';
 export { SWF_FIELDS, type SwfHeader, type SwfRecord } from './swf/swfRecord';
 export { syntheticDataLake, type SyntheticOptions } from './synthetic/generateDataLake';
 export { saturatedDataLake, SINGLE_SOURCE, type SaturatedOptions } from './synthetic/saturatedDataLake';
+export { recurringPipelines, FLOODING_SOURCE, PIPELINES_POOL, type PipelinesOptions } from './synthetic/recurringPipelines';
 export { offeredLoad, type OfferedLoad, type PoolLoad } from './synthetic/offeredLoad';
 export { withoutEstimates } from './workload/withoutEstimates';
 export { comparisonJson, type ComparisonJson } from './report/comparisonJson';

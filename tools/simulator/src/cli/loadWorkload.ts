@@ -4,6 +4,7 @@ import { parseSwf } from '../swf/parseSwf';
 import { swfWorkload } from '../swf/swfWorkload';
 import { syntheticDataLake } from '../synthetic/generateDataLake';
 import { saturatedDataLake } from '../synthetic/saturatedDataLake';
+import { recurringPipelines } from '../synthetic/recurringPipelines';
 import { withoutEstimates } from '../workload/withoutEstimates';
 import { sliceWorkload } from '@sluice/scheduler';
 import type { Workload } from '@sluice/scheduler';
@@ -45,6 +46,9 @@ function traceWorkload(request: WorkloadRequest): Workload {
       singleSource: trace.singleSource,
       ...capacityScale,
     });
+  }
+  if (trace.kind === 'pipelines') {
+    return recurringPipelines({ seed: trace.seed, jobs: request.jobs ?? DEFAULT_SYNTHETIC_JOBS });
   }
   let text: string;
   try {

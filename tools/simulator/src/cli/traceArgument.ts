@@ -3,6 +3,7 @@ import { InvalidArgumentError } from 'commander';
 export type TraceSpec =
   | { kind: 'synthetic'; seed: number }
   | { kind: 'saturated'; load: number; seed: number; singleSource: boolean }
+  | { kind: 'pipelines'; seed: number }
   | { kind: 'swf'; path: string };
 
 export const DEFAULT_SEED = 1;
@@ -11,8 +12,8 @@ export const DEFAULT_SEED = 1;
 export const MAX_SATURATED_LOAD = 2;
 
 /**
- * `synthetic`, `synthetic:<seed>`, `saturated:<load>[:<seed>]`, `saturated-single:<load>[:<seed>]`
- * or the path of an SWF file.
+ * `synthetic`, `synthetic:<seed>`, `saturated:<load>[:<seed>]`, `saturated-single:<load>[:<seed>]`,
+ * `pipelines[:<seed>]` or the path of an SWF file.
  */
 export function parseTraceArgument(value: string): TraceSpec {
   const saturated = /^saturated(-single)?(?::([^:]*))?(?::(.*))?$/.exec(value);
@@ -36,6 +37,8 @@ export function parseTraceArgument(value: string): TraceSpec {
       singleSource: saturated[1] !== undefined,
     };
   }
+  const pipelines = /^pipelines(?::(.*))?$/.exec(value);
+  if (pipelines) return { kind: 'pipelines', seed: pipelines[1] === undefined ? DEFAULT_SEED : seedOf(pipelines[1], value) };
   const match = /^synthetic(?::(.*))?$/.exec(value);
   if (!match) return { kind: 'swf', path: value };
   return { kind: 'synthetic', seed: match[1] === undefined ? DEFAULT_SEED : seedOf(match[1], value) };
