@@ -90,6 +90,18 @@ describe('run history', () => {
   });
 });
 
+describe('estimateRun, for ad hoc work with no name', () => {
+  it('falls back to the source’s runs once it has enough, then to the backend’s', () => {
+    const log = runs([600, 600, 600, 600, 600]);
+    log.record('job-adhoc', [submission('adhoc', { source: 'ingest', dataset: 'scratch' })], at(99_000));
+    log.record('job-stranger', [submission('stranger', { source: 'other', dataset: 'x' })], at(99_000));
+    const state = rebuild(runHistoryView, log.events);
+    expect(estimateRun({ jobId: 'adhoc' }, state)).toMatchObject({ basis: 'learned', key: 'source:ingest', runs: 5 });
+    // Five glue runs are too few to speak for every glue job.
+    expect(estimateRun({ jobId: 'stranger' }, state)).toBeUndefined();
+  });
+});
+
 describe('estimateRun', () => {
   const history = rebuild(runHistoryView, runs([600, 600, 600]).events);
 

@@ -74,15 +74,23 @@ function levelsOf(snapshot: SchedulingSnapshot): (jobId: string) => number {
   };
 }
 
-/** Whether a pending job has waited past its aging bound, and so may hold a pool on an unknown start. */
+/** Whether a pending job is its source's longest-waiting past its aging bound, and so may hold a pool on an unknown start. */
 function starvingOf(snapshot: SchedulingSnapshot): (jobId: string) => boolean {
   const ladder = classLadder(DEFAULT_CLASSES, []);
   const aging = snapshot.policy.agingSeconds ?? DEFAULT_AGING_SECONDS;
+  const nowMs = Date.parse(snapshot.now);
+  const scoreOf = (job: { priority: number; enqueuedAt: string }) =>
+    agingScore(ladder.levelOf(job.priority), (nowMs - Date.parse(job.enqueuedAt)) / 1000, aging);
+  const pastBound = (job: { priority: number; enqueuedAt: string }) =>
+    (nowMs - Date.parse(job.enqueuedAt)) / 1000 >= agingBoundSeconds(ladder.levelOf(job.priority), ladder.top, aging);
   return (jobId) => {
     const job = snapshot.queue.pending[jobId];
     if (!job) throw new Error(`no pending job ${jobId}`);
-    const waited = (Date.parse(snapshot.now) - Date.parse(job.enqueuedAt)) / 1000;
-    return waited >= agingBoundSeconds(ladder.levelOf(job.priority), ladder.top, aging);
+    if (!pastBound(job)) return false;
+    // Some other job of its source waited longer: that one is the source's starving job.
+    return !Object.values(snapshot.queue.pending).some(
+      (other) => other.jobId !== jobId && other.source === job.source && pastBound(other) && scoreOf(other) > scoreOf(job),
+    );
   };
 }
 

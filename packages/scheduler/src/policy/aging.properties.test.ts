@@ -60,7 +60,7 @@ function saturated(params: {
 const lowerClass = fc.constantFrom<LowerClass>('normal', 'low', 'backfill');
 
 describe('aging under saturated workloads', () => {
-  it('never admits a job submitted after another job’s aging deadline while that job still waits', () => {
+  it('never admits a later job ahead of a source’s oldest job past its aging deadline, nor of its own source’s', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -78,14 +78,23 @@ describe('aging under saturated workloads', () => {
             lowReplacesHigh: false,
             ticks: 200,
           });
-          for (const waiter of jobs) {
+          for (const [at, waiter] of jobs.entries()) {
             const deadline = waiter.submittedMs + boundOf(waiter, params.agingSeconds) * 1000;
             const passedAt = waiter.admittedMs ?? Infinity;
+            // Starvation is guarded per source: while an older job of the waiter's source still
+            // waits (or takes the same cycle's turn), other sources may go first by share; its own
+            // source never may.
+            const olderOfSourceWaits = (atMs: number) =>
+              // Records are in submission order, so the ones before it were submitted first.
+              jobs
+                .slice(0, at)
+                .some((older) => older.source === waiter.source && (older.admittedMs ?? Infinity) >= atMs);
             const overtaken = jobs.find(
               (other) =>
                 other.submittedMs >= deadline &&
                 other.admittedMs !== undefined &&
-                other.admittedMs < passedAt,
+                other.admittedMs < passedAt &&
+                (other.source === waiter.source || !olderOfSourceWaits(other.admittedMs)),
             );
             expect(overtaken, `${waiter.jobId} (${waiter.priorityClass}) overtaken`).toBeUndefined();
           }

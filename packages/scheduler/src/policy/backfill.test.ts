@@ -7,7 +7,7 @@ const NOW = '2026-01-01T00:01:00.000Z';
 /** EASY backfill: every blocked head with a known start holds its pool, not only starving jobs. */
 const EASY = { reservations: 'head' } as const;
 /** Past the aging bound of a high job submitted at NOW. */
-const LATER = '2026-01-01T01:02:00.000Z';
+const LATER = '2026-01-01T04:02:00.000Z';
 
 /** Two in-flight jobs started at T0 ending at +600 s and +1200 s; `top` needs the whole pool. */
 function reservedAt1200(options: { secondEstimate?: number; runs?: number } = {}) {
@@ -77,7 +77,7 @@ describe('backfill', () => {
   it('lets nothing pass a starving job’s reservation on a start nobody can know but what it leaves spare', () => {
     const b = reservedAt1200();
     b.submit('short', { estimateSeconds: 1 });
-    // High's aging bound is one step (an hour by default): top has waited past it.
+    // High's aging bound is one step (four hours by default): top has waited past it.
     const result = admissionCycle(b.snapshot(LATER));
     expect(result.reservations[0]).toMatchObject({ jobId: 'top' });
     expect(result.reservations[0]).not.toHaveProperty('startsAt');
@@ -137,6 +137,20 @@ describe('backfill', () => {
       ['top', 'capacity'],
       ['long-2', 'behind-reservation'],
     ]);
+  });
+
+  it('does not count what an overdue job holds as given back: it is late by nobody knows how much', () => {
+    const b = snapshotBuilder();
+    b.pool('glue-prod', { capacity: { runs: 5 }, quotas: {} });
+    b.at(T0);
+    b.submit('late', { estimateSeconds: 30, demand: { runs: 2 } }).admit('late', 'glue-prod').start('late');
+    b.submit('r2', { estimateSeconds: 1200 }).admit('r2', 'glue-prod').start('r2');
+    b.at(NOW);
+    b.submit('top', { priorityClass: 'high', priority: 500, demand: { runs: 3 } });
+    b.submit('long');
+    const result = admissionCycle(b.snapshot('2026-01-01T00:15:00.000Z'), EASY);
+    expect(result.reservations[0]?.startsAt).toBe('2026-01-01T00:15:00.000Z');
+    expect(result.admissions).toEqual([]);
   });
 
   it('does not hold back jobs that go to another pool', () => {

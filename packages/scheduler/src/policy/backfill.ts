@@ -12,8 +12,8 @@ import { DIMENSION_COUNT, EPSILON } from './vectors';
  *  - ends-before: the reservation's start is known and the job's estimate ends by then; or
  *  - spare: it only takes what the reserved job will not need at its start, i.e. per dimension at
  *    most `spare = headroom now + what the releases due by the start give back - reserved job's
- *    demand` (EASY's "extra"), lowered by each such admission. With the start unknown nothing is
- *    counted as given back: on the dimensions the reserved job is short of, spare is negative, so
+ *    demand` (EASY's "extra"; overdue releases are not counted), lowered by each such admission.
+ *    With the start unknown nothing is counted as given back: on the dimensions the reserved job is short of, spare is negative, so
  *    those stay untouched, and headroom only grows as jobs end, so whenever the shortage clears,
  *    what it needs elsewhere is still there. A release that comes late delays the start by its
  *    own overrun, never by what was admitted on this rule.
@@ -88,7 +88,7 @@ export function reserve(
   const poolSpare = new Float64Array(DIMENSION_COUNT);
   const cohortSpare = new Float64Array(DIMENSION_COUNT).fill(Infinity);
   const startsAtMs = reservedStartMs(pool, demand, releases, nowMs);
-  const freedByStart = startsAtMs === undefined ? undefined : freedBy(releases, startsAtMs);
+  const freedByStart = startsAtMs === undefined ? undefined : freedBy(releases, nowMs, startsAtMs);
   for (let d = 0; d < DIMENSION_COUNT; d++) {
     const need = demand[d] ?? 0;
     poolSpare[d] = headroomOn(pool, d) + (freedByStart?.[d] ?? 0) - need;
@@ -108,11 +108,15 @@ export function reserve(
   };
 }
 
-/** What the releases due by `atMs` give back, per dimension (overdue ones count as due now). */
-function freedBy(releases: readonly Release[], atMs: number): Float64Array {
+/**
+ * What the releases due from now to `atMs` give back, per dimension. An overdue release is left
+ * out: it is late, nobody knows by how much, and counting it as given back would let every cycle
+ * admit more on capacity that is still taken while the reserved job waits.
+ */
+function freedBy(releases: readonly Release[], nowMs: number, atMs: number): Float64Array {
   const freed = new Float64Array(DIMENSION_COUNT);
   for (const release of releases) {
-    if (release.endMs === undefined || release.endMs > atMs) continue;
+    if (release.endMs === undefined || release.endMs < nowMs || release.endMs > atMs) continue;
     for (let d = 0; d < DIMENSION_COUNT; d++) freed[d] = (freed[d] ?? 0) + (release.amount[d] ?? 0);
   }
   return freed;

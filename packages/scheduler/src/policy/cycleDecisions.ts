@@ -1,7 +1,6 @@
 import { chargeSpare } from './backfill';
 import type { SluicePendingJobReason } from './cycleTypes';
 import type { QueuedJob } from './domain';
-import { agingBoundSeconds } from './effectivePriority';
 import { chargeAdmission } from './fairShare';
 import { bookOn, cannotTakeAny } from './fit';
 import type { PoolLedger } from './ledgers';
@@ -98,12 +97,8 @@ function keepPending(
   s.pending.push(Object.assign(entry, { jobId: job.jobId }));
 }
 
-/** Whether the job has waited past its aging bound: only then may it hold a pool on an unknown start. */
-function starving(s: CycleState, i: number): boolean {
-  const waitedSeconds = (s.nowMs - (s.candidates.enqueuedMs[i] ?? s.nowMs)) / 1000;
-  const base = s.ladder.levelOf(s.candidates.priority[i] ?? 0);
-  return waitedSeconds >= agingBoundSeconds(base, s.ladder.top, s.agingSeconds);
-}
+/** Whether the job is its source's longest-waiting past its aging bound: only then may it hold a pool on an unknown start. */
+const starving = (s: CycleState, i: number): boolean => s.order.starved[i] === 1;
 
 /** Decides one job; returns whether it was admitted. Reasons are built only while `explain`. */
 export function considerJob(s: CycleState, i: number, ahead: number, explain: boolean): boolean {

@@ -1,5 +1,10 @@
-/** One class step per hour waited when the policy names no `agingSeconds`, so every wait stays bounded. */
-export const DEFAULT_AGING_SECONDS = 3600;
+/**
+ * One class step per four hours waited when the policy names no `agingSeconds`: with the default
+ * classes the lowest one reaches the class below the top within 12 hours, so every job gets its
+ * turn within a day's cycle of pipelines. Faster steps turn priority into first come, first
+ * served whenever the queue is longer than a few steps, which is most of a busy day.
+ */
+export const DEFAULT_AGING_SECONDS = 4 * 3600;
 
 /**
  * Aging: a job's score is its class step plus the time it has waited in units of `agingSeconds`,

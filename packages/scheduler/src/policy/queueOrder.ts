@@ -26,6 +26,8 @@ export interface LevelRuns {
  */
 export interface QueueOrder {
   readonly level: Int32Array;
+  /** 1 for each source's longest-waiting job past its aging bound. */
+  readonly starved: Uint8Array;
   /** Candidate indices in that order. */
   readonly order: number[];
   readonly levels: readonly LevelRuns[];
@@ -51,6 +53,7 @@ export function queueOrder(
     level[i] = effectiveLevel(score[i] ?? 0, ceiling);
     starved[i] = Math.floor(score[i] ?? 0) > ceiling ? 1 : 0;
   }
+  keepEachSourcesOldest(starved, score, position, source);
   // One comparison sort on a plain array: V8 sorts those with TimSort, which runs in near-linear
   // time on the queue's natural, mostly submission-ordered input.
   const order: number[] = [];
@@ -64,7 +67,35 @@ export function queueOrder(
       (position[a] ?? 0) - (position[b] ?? 0) ||
       compareIds(jobs[a]?.jobId ?? '', jobs[b]?.jobId ?? ''),
   );
-  return { level, order, levels: runsOf(order, level, starved, source) };
+  return { level, starved, order, levels: runsOf(order, level, starved, source) };
+}
+
+/**
+ * Starvation is guarded per source: only each source's longest-waiting job past its bound is
+ * served first come, first served (and may hold a pool for it). A source that floods the queue
+ * would otherwise put all its aged jobs ahead of everyone else's, which is the noisy neighbour
+ * fair share exists to stop; its other jobs wait their turn by share, behind its oldest.
+ */
+function keepEachSourcesOldest(
+  starved: Uint8Array,
+  score: Float64Array,
+  position: Float64Array,
+  source: Int32Array,
+): void {
+  const oldest = new Map<number, number>();
+  for (let i = 0; i < starved.length; i++) {
+    if (!starved[i]) continue;
+    const src = source[i] ?? 0;
+    const best = oldest.get(src);
+    if (
+      best === undefined ||
+      (score[i] ?? 0) > (score[best] ?? 0) ||
+      ((score[i] ?? 0) === (score[best] ?? 0) && (position[i] ?? 0) < (position[best] ?? 0))
+    )
+      oldest.set(src, i);
+  }
+  starved.fill(0);
+  for (const i of oldest.values()) starved[i] = 1;
 }
 
 function runsOf(order: readonly number[], level: Int32Array, starved: Uint8Array, source: Int32Array): LevelRuns[] {
