@@ -58,7 +58,7 @@ function applyRunEvent(state: RunHistoryState, event: StoredEvent): void {
   const job = state.active[jobId];
   switch (event.type) {
     case 'JobSubmitted': {
-      const d = event.data as typeof event.data & { timeoutSeconds?: number };
+      const d = event.data;
       state.active[jobId] = {
         keys: historyKeysOf(d),
         ...(d.timeoutSeconds !== undefined ? { timeoutSeconds: d.timeoutSeconds } : {}),
