@@ -65,7 +65,6 @@ export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions
     totals,
     candidates,
     ladder,
-    agingSeconds,
     order,
     accounts,
     caps: concurrencyCaps(policy, snapshot.queue.inFlight),
