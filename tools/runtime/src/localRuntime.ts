@@ -16,6 +16,7 @@ import {
   JobRunner,
   ProjectionReadModel,
   ProjectionRunner,
+  trackPendingIndex,
   SchedulerReactor,
   sluicePolicy,
   type CommandContext,
@@ -97,11 +98,13 @@ async function startLocked(
   const server = await serveNode(app, { port: options.port });
   lock.announce(server.url);
 
-  const views = await ProjectionRunner.start(store, allViews(), { checkpoints });
+  const indexing = trackPendingIndex(allViews());
+  const views = await ProjectionRunner.start(store, indexing.projection, { checkpoints });
   const reactor = new SchedulerReactor({
     store,
     policy: sluicePolicy,
     views,
+    pendingIndex: indexing.indexOf,
     instanceId: 'local',
     clock: () => new Date(),
     newEventId: newId,

@@ -35,7 +35,7 @@ export function admissionCycle(snapshot: SchedulingSnapshot, options: CycleOptio
  */
 function decideInFairShareOrder(state: CycleState): void {
   visitInFairShareOrder(
-    state.order,
+    state,
     (source) => state.accounts[source]?.share ?? 0,
     (candidate, ahead) => {
       const explain = state.pending.length < state.maxReasons;

@@ -1,89 +1,82 @@
 import type { JobStatus, QueuedJob } from './domain';
 import { gateOf, queueFirst, type HeldJob } from './gates';
-import { instantMs } from './instant';
+import type { IndexedJob, PendingBucket, PendingIndex } from './pendingIndex';
 import type { DependencyCancellation } from './snapshot';
+import { DIMENSION_COUNT, readDemand } from './vectors';
 
 /**
- * The jobs free to be placed this cycle, with what ordering them needs copied out into columns.
- * A cycle may see 100k queued jobs scattered over the heap; reading each once, in one pass, and
- * sorting the columns costs far less than going back to the objects.
+ * The jobs free to be placed this cycle. Only the gated jobs (dependencies, back-off, cancellation
+ * asked) are read up front; the others stay in the pending index's buckets until the walk reaches
+ * them, and get a candidate number and their columns when it does.
  */
 export interface Candidates {
-  readonly jobs: QueuedJob[];
-  readonly priority: Float64Array;
-  readonly enqueuedMs: Float64Array;
-  readonly position: Float64Array;
-  /** Index into `sourceNames`, which is sorted, so an index is also its source's name order. */
-  readonly source: Int32Array;
+  /** Buckets with at least one job free this cycle. */
+  readonly buckets: readonly PendingBucket[];
+  /** Jobs a gate holds or cancels this cycle: the walk passes over them. */
+  readonly excluded: ReadonlySet<IndexedJob>;
+  /** Sorted, so an index is also its source's name order. */
   readonly sourceNames: readonly string[];
+  readonly sourceIndex: ReadonlyMap<string, number>;
+  /** The distinct priorities of the free jobs: the steps of the class ladder. */
+  readonly priorities: ReadonlySet<number>;
   /** Per dimension, the smallest demand of any candidate: a pool with less headroom can take none. */
   readonly smallestDemand: Float64Array;
   /** Jobs that must wait whatever the capacity, in queue order. */
   readonly held: HeldJob[];
   readonly cancellations: DependencyCancellation[];
+  /** Columns of the jobs visited so far, by candidate number. */
+  readonly jobs: QueuedJob[];
+  readonly source: number[];
+  readonly level: number[];
+  /** 1 for a source's longest-waiting job past its aging bound. */
+  readonly starved: number[];
 }
 
 export function collectCandidates(
-  pending: Record<string, QueuedJob>,
+  index: PendingIndex,
   statuses: Record<string, JobStatus>,
   nowMs: number,
 ): Candidates {
-  const ids = Object.keys(pending);
-  const jobs: QueuedJob[] = [];
-  // Sized for every queued job up front: growing arrays of 100k would leave copies for the GC.
-  const priority = new Float64Array(ids.length);
-  const enqueuedMs = new Float64Array(ids.length);
-  const position = new Float64Array(ids.length);
-  const firstSeenSource = new Int32Array(ids.length);
-  const sourceIds = new Map<string, number>();
-  const smallest = [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity];
+  const excluded = new Set<IndexedJob>();
+  const passing = new Set<PendingBucket>();
   const held: HeldJob[] = [];
   const cancelled: { job: QueuedJob; reason: string }[] = [];
+  const smallest = index.freeDemandFloor(new Float64Array(DIMENSION_COUNT));
+  const demand = new Float64Array(DIMENSION_COUNT);
+  const bucketOf = new Map<string, PendingBucket>();
+  for (const bucket of index.buckets()) bucketOf.set(`${bucket.priority}\u0000${bucket.source}`, bucket);
 
-  for (const jobId of ids) {
-    const job = pending[jobId];
-    if (!job) continue;
+  for (const entry of index.gated()) {
+    const job = entry.job;
     const gate = gateOf(job, statuses, nowMs);
     if (gate) {
+      excluded.add(entry);
       if ('cancel' in gate) cancelled.push({ job, reason: gate.cancel });
       else held.push({ job, code: gate.hold, reason: gate.reason });
       continue;
     }
-    const i = jobs.length;
-    jobs.push(job);
-    priority[i] = job.priority;
-    enqueuedMs[i] = instantMs(job.enqueuedAt);
-    position[i] = job.submittedPosition;
-    let id = sourceIds.get(job.source);
-    if (id === undefined) sourceIds.set(job.source, (id = sourceIds.size));
-    firstSeenSource[i] = id;
-    // Named reads in DIMENSIONS order: this runs for every queued job.
-    const demand = job.demand;
-    smallest[0] = Math.min(smallest[0] ?? 0, demand.runs ?? 0);
-    smallest[1] = Math.min(smallest[1] ?? 0, demand.dpu ?? 0);
-    smallest[2] = Math.min(smallest[2] ?? 0, demand.vcpu ?? 0);
-    smallest[3] = Math.min(smallest[3] ?? 0, demand.memoryMiB ?? 0);
-    smallest[4] = Math.min(smallest[4] ?? 0, demand.gpu ?? 0);
-    smallest[5] = Math.min(smallest[5] ?? 0, demand.ips ?? 0);
+    const bucket = bucketOf.get(`${job.priority}\u0000${job.source}`);
+    if (bucket) passing.add(bucket);
+    readDemand(job.demand, demand);
+    for (let d = 0; d < DIMENSION_COUNT; d++) smallest[d] = Math.min(smallest[d] ?? 0, demand[d] ?? 0);
   }
 
-  const sourceNames = [...sourceIds.keys()].sort();
-  const rank = new Int32Array(sourceNames.length);
-  sourceNames.forEach((name, index) => (rank[sourceIds.get(name) ?? 0] = index));
-  const source = new Int32Array(jobs.length);
-  for (let i = 0; i < jobs.length; i++) source[i] = rank[firstSeenSource[i] ?? 0] ?? 0;
-
+  const buckets = [...bucketOf.values()].filter((bucket) => bucket.free > 0 || passing.has(bucket));
+  const sourceNames = [...new Set(buckets.map((bucket) => bucket.source))].sort();
   held.sort((a, b) => queueFirst(a.job, b.job));
   cancelled.sort((a, b) => queueFirst(a.job, b.job));
   return {
-    jobs,
-    priority: priority.subarray(0, jobs.length),
-    enqueuedMs: enqueuedMs.subarray(0, jobs.length),
-    position: position.subarray(0, jobs.length),
-    source,
+    buckets,
+    excluded,
     sourceNames,
-    smallestDemand: Float64Array.from(smallest, (least) => (jobs.length === 0 ? 0 : least)),
+    sourceIndex: new Map(sourceNames.map((name, i) => [name, i])),
+    priorities: new Set(buckets.map((bucket) => bucket.priority)),
+    smallestDemand: buckets.length === 0 ? smallest.fill(0) : smallest,
     held,
     cancellations: cancelled.map(({ job, reason }) => ({ jobId: job.jobId, reason })),
+    jobs: [],
+    source: [],
+    level: [],
+    starved: [],
   };
 }

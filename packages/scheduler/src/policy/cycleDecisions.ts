@@ -59,7 +59,7 @@ function admit(s: CycleState, i: number, job: QueuedJob, placement: Placement): 
   releases.push({ endMs: estimate === undefined ? undefined : s.nowMs + estimate.seconds * 1000, amount: booked });
   s.cycleReleases.set(pool, releases);
   closeFull(s, pool);
-  const level = s.order.level[i] ?? 0;
+  const level = s.candidates.level[i] ?? 0;
   const backfill = placement.backfills[0];
   const lent = borrowed && toVector(borrowed);
   s.admissions.push({
@@ -98,12 +98,12 @@ function keepPending(
 }
 
 /** Whether the job is its source's longest-waiting past its aging bound: only then may it hold a pool on an unknown start. */
-const starving = (s: CycleState, i: number): boolean => s.order.starved[i] === 1;
+const starving = (s: CycleState, i: number): boolean => s.candidates.starved[i] === 1;
 
 /** Decides one job; returns whether it was admitted. Reasons are built only while `explain`. */
 export function considerJob(s: CycleState, i: number, ahead: number, explain: boolean): boolean {
   const job = s.candidates.jobs[i] as QueuedJob;
-  const level = s.order.level[i] ?? 0;
+  const level = s.candidates.level[i] ?? 0;
   if (s.admissions.length >= s.maxAdmissions) {
     if (explain) keepPending(s, job, ahead, level, { code: 'cycle-limit', reason: cycleLimitReason(s.maxAdmissions) });
     return false;

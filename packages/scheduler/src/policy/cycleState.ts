@@ -9,7 +9,7 @@ import { collectCandidates } from './candidates';
 import { instantMs } from './instant';
 import type { PoolLedger } from './ledgers';
 import { poolLedgers } from './poolLedger';
-import { queueOrder } from './queueOrder';
+import { PendingIndex } from './pendingIndex';
 import { inFlightReleases, type Release } from './releases';
 import { reservationBook } from './reservationBook';
 import { shortfallWriter } from './shortfallText';
@@ -18,7 +18,7 @@ import { DIMENSION_COUNT } from './vectors';
 import { estimateRun, type QueuedJob, type RunEstimate, type RunHistoryState } from './domain';
 
 function candidateEstimates(jobs: readonly QueuedJob[], history: RunHistoryState | undefined) {
-  const known: (RunEstimate | null | undefined)[] = new Array(jobs.length);
+  const known: (RunEstimate | null | undefined)[] = [];
   return (i: number): RunEstimate | undefined => {
     let estimate = known[i];
     if (estimate === undefined) {
@@ -32,18 +32,19 @@ function candidateEstimates(jobs: readonly QueuedJob[], history: RunHistoryState
 
 /**
  * Phase 1 of a cycle, the setup: everything the decisions read and update, built from the
- * snapshot alone. Pools become ledgers, queued jobs candidates in class-and-aging order, sources
- * accounts of their decayed share; the decisions then only look things up.
+ * snapshot alone. Pools become ledgers, the gated jobs are sorted out of the pending index (the
+ * others are read in order as the walk reaches them), sources become accounts of their decayed
+ * share; the decisions then only look things up.
  */
 export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions) {
   const nowMs = instantMs(snapshot.now);
   const policy = snapshot.policy;
   const pools = poolLedgers(snapshot.capacity.pools);
   const totals = capacityTotals(pools.values());
-  const candidates = collectCandidates(snapshot.queue.pending, snapshot.dependencyStatus, nowMs);
-  const ladder = classLadder(policy.classes ?? DEFAULT_CLASSES, new Set(candidates.priority));
+  const index = snapshot.pendingIndex?.follows(snapshot.queue) ? snapshot.pendingIndex : PendingIndex.of(snapshot.queue);
+  const candidates = collectCandidates(index, snapshot.dependencyStatus, nowMs);
+  const ladder = classLadder(policy.classes ?? DEFAULT_CLASSES, candidates.priorities);
   const agingSeconds = policy.agingSeconds ?? DEFAULT_AGING_SECONDS;
-  const order = queueOrder(candidates, ladder, nowMs, agingSeconds);
   const accounts = candidates.sourceNames.map((name) =>
     sourceAccount(
       name,
@@ -65,7 +66,7 @@ export function prepareCycle(snapshot: SchedulingSnapshot, options: CycleOptions
     totals,
     candidates,
     ladder,
-    order,
+    agingSeconds,
     accounts,
     caps: concurrencyCaps(policy, snapshot.queue.inFlight),
     book: reservationBook(),

@@ -23,6 +23,7 @@ export type {
   PoolCapacity,
   ReleaseReason,
   QueuedJob,
+  QueueViewState,
   RunEstimate,
   RunHistoryState,
   ResourceVector,

@@ -8,6 +8,7 @@ import type {
   SharePolicySetData,
   SourceUsageState,
 } from '@sluice/domain';
+import type { PendingIndex } from './pendingIndex';
 
 /**
  * Everything one admission cycle looks at, taken at one instant. The policy reads nothing else:
@@ -24,6 +25,11 @@ export interface SchedulingSnapshot {
   dependencyStatus: Record<string, JobStatus>;
   /** Past run durations: estimates for jobs that declare none (absent: declared estimates only). */
   runs?: RunHistoryState;
+  /**
+   * The pending jobs of `queue`, kept ordered by whoever keeps the views, so a cycle reads only
+   * the jobs it decides on. Absent (or following another view), the cycle builds one: a sort.
+   */
+  pendingIndex?: PendingIndex;
 }
 
 export interface Admission {

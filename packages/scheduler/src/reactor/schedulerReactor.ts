@@ -7,6 +7,7 @@ import {
 import type { CommandContext } from '../commands/commandContext';
 import { recordAdmissionCycle } from '../commands/recordAdmissionCycle';
 import type { ProjectionRunner } from '../projections/projectionRunner';
+import type { PendingIndex } from '../policy/pendingIndex';
 import type { CycleResult, SchedulingPolicy } from '../policy/snapshot';
 import { snapshotOf } from './snapshotOf';
 import { wakesScheduler } from './wakeEvents';
@@ -16,6 +17,8 @@ export interface SchedulerReactorOptions {
   store: EventStore;
   policy: SchedulingPolicy;
   views: ProjectionRunner<Views>;
+  /** The views' pending index (see `trackPendingIndex`): cycles then read the queue in order, unsorted. */
+  pendingIndex?: (views: Views) => PendingIndex;
   /** Identifies this scheduler in events; several may run at once. */
   instanceId: string;
   /** The edge supplies time and ids; the policy itself never reads a clock. */
@@ -105,7 +108,7 @@ export class SchedulerReactor {
     for (;;) {
       await views.catchUp();
       now = clock().toISOString();
-      result = policy.cycle(snapshotOf(views.state, now));
+      result = policy.cycle(snapshotOf(views.state, now, this.options.pendingIndex?.(views.state)));
       const ctx: CommandContext & { cycleId: string } = { now, actor: `scheduler:${instanceId}`, newEventId: this.options.newEventId, cycleId };
       const outcome = await writeDecisions(store, result, views.state, ctx);
       admitted.push(...outcome.admitted);

@@ -1,10 +1,18 @@
-import type { JobStatus, Views } from '@sluice/domain';
+import type { JobStatus, QueuedJob, Views } from '@sluice/domain';
+import type { PendingIndex } from '../policy/pendingIndex';
 import type { SchedulingSnapshot } from '../policy/snapshot';
 
-/** The policy's input, taken from the live views at one instant. */
-export function snapshotOf(views: Views, now: string): SchedulingSnapshot {
+/**
+ * The policy's input, taken from the live views at one instant. With the views' pending index,
+ * only the gated jobs are read for their dependencies; without one, the whole queue is.
+ */
+export function snapshotOf(views: Views, now: string, pendingIndex?: PendingIndex): SchedulingSnapshot {
+  const index = pendingIndex?.follows(views.queue) ? pendingIndex : undefined;
   const dependencyStatus: Record<string, JobStatus> = {};
-  for (const job of Object.values(views.queue.pending)) {
+  const withDependencies: Iterable<{ job: QueuedJob }> = index
+    ? index.gated()
+    : Object.values(views.queue.pending).map((job) => ({ job }));
+  for (const { job } of withDependencies) {
     for (const dependency of job.dependsOn ?? []) {
       const status = views.jobs.jobs[dependency.jobId]?.status;
       if (status) dependencyStatus[dependency.jobId] = status;
@@ -18,5 +26,6 @@ export function snapshotOf(views: Views, now: string): SchedulingSnapshot {
     policy: views.policy,
     dependencyStatus,
     runs: views.runs,
+    ...(index ? { pendingIndex: index } : {}),
   };
 }

@@ -156,7 +156,7 @@ export function simulate(
   const cycle = (at: number): number => {
     cycles += 1;
     const cycleId = `sim:${cycles}`;
-    const result = policy.cycle(snapshotOf(log.views, log.isoAt(at)));
+    const result = policy.cycle(snapshotOf(log.views, log.isoAt(at), log.pendingIndex));
     for (const c of result.cancellations) cancel(c.jobId, c.reason, at);
     const before = admissionOrder.length;
     for (const admission of result.admissions) admit(admission, at, cycleId);

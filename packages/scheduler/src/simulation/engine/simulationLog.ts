@@ -1,5 +1,6 @@
 import { allViews, type EventInput, type NewEvent, type StoredEvent, type Views } from '@sluice/domain';
 import { eventLog } from '@sluice/domain/testing';
+import { trackPendingIndex } from '../../projections/pendingIndexing';
 import { counterEventIds } from './counterEventIds';
 import { isoAtSeconds } from './virtualClock';
 
@@ -9,7 +10,8 @@ import { isoAtSeconds } from './virtualClock';
  */
 export function simulationLog(options: { epochMs: number; halfLifeSeconds: number }) {
   const log = eventLog();
-  const projection = allViews({ halfLifeSeconds: options.halfLifeSeconds });
+  const indexing = trackPendingIndex(allViews({ halfLifeSeconds: options.halfLifeSeconds }));
+  const projection = indexing.projection;
   const nextId = counterEventIds(options.epochMs);
   let views = projection.initialState();
   // Many events share an instant (an admission burst, a wave of arrivals): format it once.
@@ -25,6 +27,10 @@ export function simulationLog(options: { epochMs: number; halfLifeSeconds: numbe
   return {
     get views(): Views {
       return views;
+    },
+    /** The queue's pending jobs in order, kept event by event: cycles need not sort the queue. */
+    get pendingIndex() {
+      return indexing.indexOf(views);
     },
     get events(): StoredEvent[] {
       return log.events;
