@@ -4,6 +4,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { createAwsClient } from '@sluice/adapters';
 import {
   ProjectionRunner,
+  trackPendingIndex,
   SchedulerReactor,
   answerWaitingExecutions,
   createSluicePolicy,
@@ -39,13 +40,16 @@ export async function createSchedulerHandler(
   policy: SchedulingPolicy = createSluicePolicy({ maxReasons: MAX_RECORDED_REASONS }),
   jobManager?: JobManagerLink,
 ) {
-  const views = await ProjectionRunner.start(runtime.store, apiViews(), {
+  // A warm container keeps the pending index between invocations: cycles read the queue unsorted.
+  const indexing = trackPendingIndex(apiViews());
+  const views = await ProjectionRunner.start(runtime.store, indexing.projection, {
     checkpoints: loadOnly(runtime.checkpoints),
   });
   const reactor = new SchedulerReactor({
     store: runtime.store,
     policy,
     views,
+    pendingIndex: indexing.indexOf,
     instanceId: runtime.instanceId,
     clock: runtime.clock,
     newEventId: runtime.newId,

@@ -5,7 +5,7 @@ export interface PendingIndexing<S> {
   /** The same projection, which also tells the index of every job an event touches. */
   readonly projection: Projection<S>;
   /** The index of that state's queue: built on first use, then kept by `projection` alone. */
-  indexOf(state: S): PendingIndex;
+  indexOf(state: { queue: QueueViewState }): PendingIndex;
 }
 
 /**
