@@ -58,7 +58,10 @@ async function pollUntilTerminal(h: BackendContractHarness, runId: string): Prom
 export function backendContract(
   name: string,
   factory: () => Promise<BackendContractHarness> | BackendContractHarness,
+  /** A real service cannot be told to refuse a start; its fake's contract run covers those cases. */
+  options: { refusals?: boolean } = {},
 ): void {
+  const itRefuses = options.refusals === false ? it.skip : it;
   describe(`${name} — backend port contract`, () => {
     let h: BackendContractHarness;
     beforeEach(async () => {
@@ -124,15 +127,18 @@ export function backendContract(
       expect(busy.observed.runs ?? 0).toBeGreaterThanOrEqual(1);
     });
 
-    it('a throttled start is BackendBusyError, and the job can start once the backend lets it', async () => {
-      h.refuseNextStart('busy');
-      await expect(h.backend.start(h.request('job-busy'))).rejects.toBeInstanceOf(BackendBusyError);
-      const { runId } = await h.backend.start(h.request('job-busy'));
-      expect(runId).toMatch(/\S/);
-      expect(await h.launchedRuns('job-busy')).toBe(1);
-    });
+    itRefuses(
+      'a throttled start is BackendBusyError, and the job can start once the backend lets it',
+      async () => {
+        h.refuseNextStart('busy');
+        await expect(h.backend.start(h.request('job-busy'))).rejects.toBeInstanceOf(BackendBusyError);
+        const { runId } = await h.backend.start(h.request('job-busy'));
+        expect(runId).toMatch(/\S/);
+        expect(await h.launchedRuns('job-busy')).toBe(1);
+      },
+    );
 
-    it('a permanent refusal is BackendRejectedError with the backend message', async () => {
+    itRefuses('a permanent refusal is BackendRejectedError with the backend message', async () => {
       h.refuseNextStart('rejected');
       const error = await h.backend.start(h.request('job-rejected')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BackendRejectedError);

@@ -21,14 +21,9 @@ import { onPremCapacityReport } from '../prometheus/prometheusCapacity';
 import { SLURM_NAME, parseRunName, runNameFor } from '../runNames';
 import { parseBackendInput } from '../specParsing';
 import { isFinalSlurmJob, slurmRunStatus, type SlurmJob } from './slurmJobState';
-import {
-  SLURM_API,
-  slurmClusterSchema,
-  slurmPoolSchema,
-  slurmSpecSchema,
-  type SlurmCluster,
-  type SlurmSpec,
-} from './slurmSpec';
+import { SLURM_API_VERSIONS, submitBody, type SlurmApiVersion } from './slurmApiVersion';
+import { slurmNodeCapacity, type SlurmNode } from './slurmNodes';
+import { slurmClusterSchema, slurmPoolSchema, slurmSpecSchema, type SlurmCluster } from './slurmSpec';
 
 const BACKEND = 'slurm';
 
@@ -44,6 +39,8 @@ interface SlurmErrors {
 export class SlurmBackend implements BackendPort {
   readonly backend = BACKEND;
   private readonly clusters: Record<string, SlurmCluster>;
+  /** The API version each slurmrestd offers, found once per cluster. */
+  private readonly versions = new Map<SlurmCluster, Promise<SlurmApiVersion>>();
 
   constructor(options: { clusters: Record<string, z.input<typeof slurmClusterSchema>> }) {
     this.clusters = Object.fromEntries(
@@ -57,11 +54,45 @@ export class SlurmBackend implements BackendPort {
     return cluster;
   }
 
-  private call<T>(cluster: SlurmCluster, method: string, path: string, body?: unknown) {
-    return requestJson<T & SlurmErrors>(cluster.endpoint, method, `${SLURM_API}/${path}`, {
+  private request<T>(cluster: SlurmCluster, method: string, path: string, body?: unknown) {
+    return requestJson<T & SlurmErrors>(cluster.endpoint, method, path, {
       headers: { 'X-SLURM-USER-NAME': cluster.userName, 'X-SLURM-USER-TOKEN': cluster.token },
       ...(body !== undefined ? { body } : {}),
     });
+  }
+
+  private version(cluster: SlurmCluster): Promise<SlurmApiVersion> {
+    let version = this.versions.get(cluster);
+    if (!version) {
+      version = this.negotiate(cluster);
+      // A failed negotiation (slurmrestd down) is tried again on the next call.
+      version.catch(() => this.versions.delete(cluster));
+      this.versions.set(cluster, version);
+    }
+    return version;
+  }
+
+  /** slurmrestd serves only the plugins it loaded, so the newest version whose ping answers wins. */
+  private async negotiate(cluster: SlurmCluster): Promise<SlurmApiVersion> {
+    const answers: string[] = [];
+    for (const version of SLURM_API_VERSIONS) {
+      const response = await this.request(cluster, 'GET', `slurm/${version}/ping`);
+      if (response.status === 200) return version;
+      // Every version answers a wrong user or token alike: no point trying the others.
+      if (response.status === 401 || response.status === 403)
+        throw new BackendRejectedError(
+          BACKEND,
+          `slurmrestd refused the credentials (${response.status}): ${describeBody(response.body)}`,
+        );
+      answers.push(`${version}: ${response.status}`);
+    }
+    throw new Error(
+      `slurmrestd at ${cluster.endpoint.url} offers none of ${SLURM_API_VERSIONS.join(', ')} (${answers.join(', ')})`,
+    );
+  }
+
+  private async call<T>(cluster: SlurmCluster, method: string, path: string, body?: unknown) {
+    return this.request<T>(cluster, method, `slurm/${await this.version(cluster)}/${path}`, body);
   }
 
   async start(request: StartRequest): Promise<{ runId: string }> {
@@ -71,9 +102,11 @@ export class SlurmBackend implements BackendPort {
     try {
       const existing = (await this.jobs(cluster)).find((j) => j.name === name);
       if (existing) return { runId: poolRunId(request.poolId, String(existing.job_id)) };
-      const response = await this.call<{ job_id?: number }>(cluster, 'POST', 'job/submit', {
-        job: submitJob(spec, name, request),
+      const body = submitBody(await this.version(cluster), spec, {
+        name,
+        comment: `sluice job ${request.jobId} attempt ${request.attempt}`,
       });
+      const response = await this.call<{ job_id?: number }>(cluster, 'POST', 'job/submit', body);
       if (response.status !== 200 || response.body.errors?.length || response.body.job_id === undefined)
         throw submitRefusal(response);
       return { runId: poolRunId(request.poolId, String(response.body.job_id)) };
@@ -124,7 +157,19 @@ export class SlurmBackend implements BackendPort {
     const running = (await this.jobs(cluster)).filter(
       (j) => !isFinalSlurmJob(j) && slurmRunStatus(j).state !== 'queued',
     ).length;
-    return onPremCapacityReport(probe.poolId, running, cluster.prometheus, config.prometheus);
+    const report = await onPremCapacityReport(probe.poolId, running, cluster.prometheus, config.prometheus);
+    const nodes = expectStatus(
+      await this.call<{ nodes: SlurmNode[] }>(cluster, 'GET', 'nodes'),
+      [200],
+      'slurmrestd nodes',
+    ).nodes;
+    const measured = slurmNodeCapacity(nodes ?? []);
+    // The controller's own node counts are exact; Prometheus adds what it measures beyond them.
+    return {
+      ...report,
+      observed: { ...report.observed, ...measured.observed },
+      capacity: { ...report.capacity, ...measured.capacity },
+    };
   }
 
   async listRuns(probe: PoolProbe): Promise<{ runId: string; jobId?: string; status: RunStatus }[]> {
@@ -156,25 +201,4 @@ function submitRefusal(response: JsonResponse<SlurmErrors>): Error {
   if ([408, 429, 502, 503, 504].includes(response.status) || TRANSIENT.test(text))
     return new BackendBusyError(BACKEND, message);
   return new BackendRejectedError(BACKEND, message);
-}
-
-function submitJob(spec: SlurmSpec, name: string, request: StartRequest) {
-  return {
-    script: spec.script,
-    name,
-    comment: `sluice job ${request.jobId} attempt ${request.attempt}`,
-    current_working_directory: spec.currentWorkingDirectory,
-    environment: Object.entries(spec.environment).map(([k, v]) => `${k}=${v}`),
-    ...(spec.partition ? { partition: spec.partition } : {}),
-    ...(spec.account ? { account: spec.account } : {}),
-    ...(spec.qos ? { qos: spec.qos } : {}),
-    ...(spec.timeLimitMinutes
-      ? { time_limit: { set: true, infinite: false, number: spec.timeLimitMinutes } }
-      : {}),
-    ...(spec.tasks ? { tasks: spec.tasks } : {}),
-    ...(spec.cpusPerTask ? { cpus_per_task: spec.cpusPerTask } : {}),
-    ...(spec.memoryPerNodeMiB
-      ? { memory_per_node: { set: true, infinite: false, number: spec.memoryPerNodeMiB } }
-      : {}),
-  };
 }

@@ -1,12 +1,23 @@
 import type { RunStatus } from '@sluice/domain';
 
-/** A job as slurmrestd v0.0.40 gives it: `job_state` lists the base state first, then flags. */
+/**
+ * A job as slurmrestd gives it. v0.0.40 lists the base state first, then flags, and reports the
+ * exit code as an object; v0.0.38 gives the state as one string and the exit code as the raw
+ * wait status (the code shifted left by 8 bits, a signal in the low bits).
+ */
 export interface SlurmJob {
   job_id: number;
   name?: string;
   job_state?: string[] | string;
   state_reason?: string;
-  exit_code?: { status?: string[]; return_code?: { set?: boolean; number?: number } };
+  exit_code?: number | { status?: string[]; return_code?: { set?: boolean; number?: number } };
+}
+
+/** The job's exit code, when slurmrestd reports one. */
+export function exitCodeOf(job: SlurmJob): number | undefined {
+  const code = job.exit_code;
+  if (typeof code === 'number') return code >> 8;
+  return code?.return_code?.set ? code.return_code.number : undefined;
 }
 
 export const baseStateOf = (job: SlurmJob): string =>
@@ -26,7 +37,8 @@ const FINAL = new Set([
 export const isFinalSlurmJob = (job: SlurmJob) => FINAL.has(baseStateOf(job));
 
 export function slurmRunStatus(job: SlurmJob): RunStatus {
-  const code = job.exit_code?.return_code?.set ? ` (exit code ${job.exit_code.return_code.number})` : '';
+  const exitCode = exitCodeOf(job);
+  const code = exitCode !== undefined ? ` (exit code ${exitCode})` : '';
   const reason = (what: string) =>
     `${what}${job.state_reason && job.state_reason !== 'None' ? `: ${job.state_reason}` : ''}${code}`;
   switch (baseStateOf(job)) {

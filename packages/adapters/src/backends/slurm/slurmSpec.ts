@@ -31,5 +31,3 @@ export const slurmPoolSchema = z.object({ prometheus: prometheusQueriesSchema.op
 
 export type SlurmSpec = z.output<typeof slurmSpecSchema>;
 export type SlurmCluster = z.output<typeof slurmClusterSchema>;
-
-export const SLURM_API = 'slurm/v0.0.40';

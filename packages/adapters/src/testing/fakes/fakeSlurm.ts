@@ -56,6 +56,11 @@ export class FakeSlurm {
       return { status: 401, body: 'Authentication failure' };
     }
     const path = r.url.pathname;
+    if (r.method === 'GET' && path === '/slurm/v0.0.40/ping') return this.reply(200, { pings: [] });
+    if (r.method === 'GET' && path === '/slurm/v0.0.40/nodes')
+      return this.reply(200, {
+        nodes: [{ cpus: 64, alloc_cpus: 16, real_memory: 256_000, alloc_memory: 0 }],
+      });
     if (r.method === 'POST' && path === '/slurm/v0.0.40/job/submit') {
       const refusal = this.refusals.shift();
       if (refusal) return refusal;
