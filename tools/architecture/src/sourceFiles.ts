@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root: this package sits at tools/architecture. */
@@ -15,5 +17,7 @@ export function productSourceFiles(): string[] {
   });
   return listed
     .split('\n')
-    .filter((path) => /^(packages|tools|infra)\//.test(path) && !path.endsWith('.d.ts') && !isTestCode(path));
+    .filter((path) => /^(packages|tools|infra)\//.test(path) && !path.endsWith('.d.ts') && !isTestCode(path))
+    // A file deleted but not yet staged is still in the index: the rules are about what is on disk.
+    .filter((path) => existsSync(join(REPO_ROOT, path)));
 }
