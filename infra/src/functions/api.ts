@@ -2,6 +2,7 @@ import { AuthorizerContextVerifier, createApp, lambdaHandler } from '@sluice/api
 import { ProjectionReadModel, loadOnly } from '@sluice/scheduler';
 import { cloudConfigFromEnv } from './runtime/cloudConfig';
 import { createCloudRuntime, type CloudRuntime } from './runtime/cloudRuntime';
+import { withLambdaLogging } from './runtime/lambdaLogger';
 import { lazily } from './runtime/lazily';
 
 /** The same app as on Node; API Gateway's authorizer has checked the key, so the app trusts its context. */
@@ -22,6 +23,8 @@ export async function createApiHandler(runtime: CloudRuntime) {
 
 type ApiHandler = Awaited<ReturnType<typeof createApiHandler>>;
 
-export const handler = lazily<Parameters<ApiHandler>[0], Awaited<ReturnType<ApiHandler>>>(() =>
-  createApiHandler(createCloudRuntime(cloudConfigFromEnv())),
+export const handler = withLambdaLogging(
+  lazily<Parameters<ApiHandler>[0], Awaited<ReturnType<ApiHandler>>>(() =>
+    createApiHandler(createCloudRuntime(cloudConfigFromEnv())),
+  ),
 );

@@ -7,6 +7,7 @@ import { secretFromHeaders, authorizerContextOf, grants, requiredScope, ViewKeyV
 import { loadOnly, ProjectionReadModel } from '@sluice/scheduler';
 import { cloudConfigFromEnv } from './runtime/cloudConfig';
 import { createCloudRuntime, type CloudRuntime } from './runtime/cloudRuntime';
+import { withLambdaLogging } from './runtime/lambdaLogger';
 import { lazily } from './runtime/lazily';
 
 export type AuthorizerResult =
@@ -51,4 +52,6 @@ function lowerCased(headers: Record<string, string | undefined>): Record<string,
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-export const handler = lazily(() => createAuthorizerHandler(createCloudRuntime(cloudConfigFromEnv())));
+export const handler = withLambdaLogging(
+  lazily(() => createAuthorizerHandler(createCloudRuntime(cloudConfigFromEnv()))),
+);

@@ -1,8 +1,9 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { ProjectionRunner, apiViews, type ApiViews, loadOnly } from '@sluice/scheduler';
-import { publishProjectorMetrics, type ProjectorMetricsOptions } from './metrics/projectorMetrics';
+import { projectorMetrics, type ProjectorMetricsOptions } from './metrics/projectorMetrics';
 import { cloudConfigFromEnv } from './runtime/cloudConfig';
 import { createCloudRuntime, type CloudRuntime } from './runtime/cloudRuntime';
+import { withLambdaLogging } from './runtime/lambdaLogger';
 import { lazily } from './runtime/lazily';
 import { summarizeRecord } from './runtime/streamRecords';
 
@@ -14,6 +15,7 @@ import { summarizeRecord } from './runtime/streamRecords';
  */
 export async function createProjectorHandler(runtime: CloudRuntime, metrics: ProjectorMetricsOptions = {}) {
   const projection = apiViews();
+  const workload = projectorMetrics(metrics);
   let runner: ProjectionRunner<ApiViews> | undefined;
   let saved = 0;
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
@@ -31,7 +33,7 @@ export async function createProjectorHandler(runtime: CloudRuntime, metrics: Pro
         await runtime.checkpoints.save(projection.name, { position: runner.checkpoint, state: runner.state });
         saved = runner.checkpoint;
       }
-      publishProjectorMetrics(runner.state, runtime.clock(), runtime.logger, metrics);
+      workload.publish(runner.state, runtime.clock(), runtime.logger);
     } catch (error) {
       runtime.logger.error({ err: error, saved, records: records.length }, 'projector could not catch up');
       // The in-memory views may be ahead of or out of step with the saved ones: start over from the checkpoint.
@@ -46,4 +48,6 @@ export async function createProjectorHandler(runtime: CloudRuntime, metrics: Pro
   };
 }
 
-export const handler = lazily(() => createProjectorHandler(createCloudRuntime(cloudConfigFromEnv())));
+export const handler = withLambdaLogging(
+  lazily(() => createProjectorHandler(createCloudRuntime(cloudConfigFromEnv()))),
+);

@@ -11,6 +11,7 @@ import {
 import { cloudConfigFromEnv } from './runtime/cloudConfig';
 import { createCloudRuntime, type CloudRuntime } from './runtime/cloudRuntime';
 import { cloudJobManagerDeps } from './runtime/jobManagerDeps';
+import { withLambdaLogging } from './runtime/lambdaLogger';
 import { lazily } from './runtime/lazily';
 
 export type ReconcilerEvent =
@@ -58,8 +59,10 @@ export async function createReconcilerHandler(runtime: CloudRuntime, deps: JobMa
   };
 }
 
-export const handler = lazily(() => {
-  const config = cloudConfigFromEnv();
-  const runtime = createCloudRuntime(config);
-  return createReconcilerHandler(runtime, cloudJobManagerDeps(runtime, config));
-});
+export const handler = withLambdaLogging(
+  lazily(() => {
+    const config = cloudConfigFromEnv();
+    const runtime = createCloudRuntime(config);
+    return createReconcilerHandler(runtime, cloudJobManagerDeps(runtime, config));
+  }),
+);

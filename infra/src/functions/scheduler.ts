@@ -18,6 +18,7 @@ import { startExecutions } from './runtime/executionStarter';
 import { cloudJobManagerDeps } from './runtime/jobManagerDeps';
 import { cloudConfigFromEnv } from './runtime/cloudConfig';
 import { createCloudRuntime, type CloudRuntime } from './runtime/cloudRuntime';
+import { withLambdaLogging } from './runtime/lambdaLogger';
 import { lazily } from './runtime/lazily';
 import { summarizeRecord, type RecordSummary } from './runtime/streamRecords';
 
@@ -93,15 +94,17 @@ async function driveJobManager(
   await answerWaitingExecutions(link.deps, events);
 }
 
-export const handler = lazily(() => {
-  const config = cloudConfigFromEnv();
-  const runtime = createCloudRuntime(config);
-  const jobManager = config.stateMachineArn
-    ? {
-        deps: cloudJobManagerDeps(runtime, config),
-        sfn: createAwsClient(SFNClient, config.region ? { region: config.region } : {}),
-        stateMachineArn: config.stateMachineArn,
-      }
-    : undefined;
-  return createSchedulerHandler(runtime, undefined, jobManager);
-});
+export const handler = withLambdaLogging(
+  lazily(() => {
+    const config = cloudConfigFromEnv();
+    const runtime = createCloudRuntime(config);
+    const jobManager = config.stateMachineArn
+      ? {
+          deps: cloudJobManagerDeps(runtime, config),
+          sfn: createAwsClient(SFNClient, config.region ? { region: config.region } : {}),
+          stateMachineArn: config.stateMachineArn,
+        }
+      : undefined;
+    return createSchedulerHandler(runtime, undefined, jobManager);
+  }),
+);

@@ -1,73 +1,47 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { WorkloadMetrics } from '@sluice/scheduler';
 
 /** The infra alarms and CloudWatch dashboard read these names; they must not drift. */
 export const EMF_NAMESPACE = 'Sluice';
 export const OLDEST_QUEUED_JOB_AGE_METRIC = 'OldestQueuedJobAgeSeconds';
 export const STAGE_DIMENSION = 'Stage';
+const SERVICE_NAME = 'sluice-projector';
 
-type Unit = 'Seconds' | 'Count' | 'None';
-
-interface EmfDocument {
-  _aws: {
-    Timestamp: number;
-    CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: Unit }[] }[];
-  };
-  [field: string]: unknown;
+/**
+ * A Powertools metrics buffer whose every document carries the `Stage` dimension alone (plus its
+ * own). Powertools adds a `service` dimension by default; CloudWatch matches a metric on its whole
+ * dimension set and the alarms select `Stage` only, so that default is replaced.
+ */
+export function createWorkloadMetrics(options: { stage: string; namespace?: string }): Metrics {
+  const metrics = new Metrics({ namespace: options.namespace ?? EMF_NAMESPACE, serviceName: SERVICE_NAME });
+  metrics.clearDefaultDimensions();
+  metrics.setDefaultDimensions({ [STAGE_DIMENSION]: options.stage });
+  return metrics;
 }
 
 /**
- * Embedded Metric Format documents, one per dimension set: CloudWatch turns each log line into
- * metrics without a PutMetricData call from the function. Per-class depths and per-pool headroom
- * get documents of their own, as one document carries one value per metric name.
+ * Writes the workload as Embedded Metric Format documents on stdout, which CloudWatch Logs turns
+ * into metrics without a PutMetricData call. One document carries one value per metric name, so
+ * per-class depths and per-pool headroom are published as documents of their own.
  */
-export function emfDocuments(
-  metrics: WorkloadMetrics,
-  options: { stage: string; now: Date; namespace?: string },
-): EmfDocument[] {
-  const namespace = options.namespace ?? EMF_NAMESPACE;
-  const document = (
-    dimensions: Record<string, string>,
-    values: { name: string; unit: Unit; value: number }[],
-  ): EmfDocument => ({
-    _aws: {
-      Timestamp: options.now.getTime(),
-      CloudWatchMetrics: [
-        {
-          Namespace: namespace,
-          Dimensions: [Object.keys(dimensions)],
-          Metrics: values.map(({ name, unit }) => ({ Name: name, Unit: unit })),
-        },
-      ],
-    },
-    ...dimensions,
-    ...Object.fromEntries(values.map(({ name, value }) => [name, value])),
+export function publishWorkloadMetrics(metrics: Metrics, workload: WorkloadMetrics, now: Date): void {
+  const publish = (dimensions: Record<string, string>, add: () => void) => {
+    metrics.setTimestamp(now);
+    for (const [name, value] of Object.entries(dimensions)) metrics.addDimension(name, value);
+    add();
+    metrics.publishStoredMetrics();
+  };
+  const queued = Object.values(workload.queueDepthByClass).reduce((sum, depth) => sum + depth, 0);
+  publish({}, () => {
+    metrics.addMetric(OLDEST_QUEUED_JOB_AGE_METRIC, MetricUnit.Seconds, workload.oldestQueuedJobAgeSeconds);
+    metrics.addMetric('QueueDepth', MetricUnit.Count, queued);
+    metrics.addMetric('JobsInFlight', MetricUnit.Count, workload.inFlight);
+    metrics.addMetric('AdmissionsTotal', MetricUnit.Count, workload.admissionsTotal);
   });
-
-  const stage = { [STAGE_DIMENSION]: options.stage };
-  const queued = Object.values(metrics.queueDepthByClass).reduce((sum, depth) => sum + depth, 0);
-  return [
-    document(stage, [
-      { name: OLDEST_QUEUED_JOB_AGE_METRIC, unit: 'Seconds', value: metrics.oldestQueuedJobAgeSeconds },
-      { name: 'QueueDepth', unit: 'Count', value: queued },
-      { name: 'JobsInFlight', unit: 'Count', value: metrics.inFlight },
-      { name: 'AdmissionsTotal', unit: 'Count', value: metrics.admissionsTotal },
-    ]),
-    ...Object.entries(metrics.queueDepthByClass).map(([priorityClass, depth]) =>
-      document({ ...stage, PriorityClass: priorityClass }, [{ name: 'QueueDepth', unit: 'Count', value: depth }]),
-    ),
-    ...metrics.headroom.map((sample) =>
-      document({ ...stage, Pool: sample.poolId, Dimension: sample.dimension }, [
-        { name: 'PoolHeadroom', unit: 'None', value: sample.headroom },
-      ]),
-    ),
-  ];
-}
-
-/** Writes the documents as log lines; on Lambda stdout goes to CloudWatch Logs, which extracts them. */
-export function writeEmf(
-  metrics: WorkloadMetrics,
-  options: { stage: string; now: Date; namespace?: string; write?: (line: string) => void },
-): void {
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
-  for (const doc of emfDocuments(metrics, options)) write(JSON.stringify(doc));
+  for (const [priorityClass, depth] of Object.entries(workload.queueDepthByClass))
+    publish({ PriorityClass: priorityClass }, () => metrics.addMetric('QueueDepth', MetricUnit.Count, depth));
+  for (const sample of workload.headroom)
+    publish({ Pool: sample.poolId, Dimension: sample.dimension }, () =>
+      metrics.addMetric('PoolHeadroom', MetricUnit.NoUnit, sample.headroom),
+    );
 }

@@ -2,8 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore, DynamoCheckpointStore } from '@sluice/adapters';
 import type { EventStore } from '@sluice/domain';
 import type { CheckpointStore } from '@sluice/scheduler';
-import { newUlidFactory, createLogger, type Logger } from '@sluice/api';
+import { newUlidFactory, type Logger } from '@sluice/api';
 import type { CloudConfig } from './cloudConfig';
+import { lambdaLogger } from './lambdaLogger';
 
 /** What the Lambda handlers share: the stores on DynamoDB, a logger, time and ids. */
 export interface CloudRuntime {
@@ -25,7 +26,7 @@ export function createCloudRuntime(config: CloudConfig, client?: DynamoDBClient)
   return {
     store: new DynamoEventStore({ client: dynamo, tableName: config.eventStoreTable }),
     checkpoints: new DynamoCheckpointStore({ client: dynamo, tableName: config.projectionTable }),
-    logger: createLogger({ level: config.logLevel }),
+    logger: lambdaLogger(config.logLevel),
     clock: () => new Date(),
     newId: newUlidFactory(),
     instanceId: config.instanceId,

@@ -9,6 +9,7 @@ import {
 import type { JobManagerDeps } from '@sluice/scheduler';
 import type { CloudConfig } from './cloudConfig';
 import type { CloudRuntime } from './cloudRuntime';
+import { withLambdaLogging } from './lambdaLogger';
 
 /** The job manager's dependencies in the cloud: AWS backends, task tokens on the projection table. */
 export function cloudJobManagerDeps(
@@ -39,5 +40,5 @@ export function jobManagerTask<I, O>(
   build: () => JobManagerDeps,
 ) {
   let deps: JobManagerDeps | undefined;
-  return async (event: I): Promise<O> => task((deps ??= build()), event);
+  return withLambdaLogging(async (event: I): Promise<O> => task((deps ??= build()), event));
 }

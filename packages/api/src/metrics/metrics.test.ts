@@ -1,8 +1,10 @@
 import { WAIT_BUCKETS } from '@sluice/scheduler';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROMETHEUS_CONTENT_TYPE } from './prometheus';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMetricsScenario } from '../testing/metricsScenario';
-import type { TestApi } from '../testing/testApi';
+import { startTestApi, type TestApi } from '../testing/testApi';
+import { WAIT_SECONDS_BUCKETS } from './workloadRegistry';
+
+const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -16,6 +18,7 @@ function parsePrometheus(text: string): { samples: Map<string, number>; types: M
   const types = new Map<string, string>();
   expect(text.endsWith('\n')).toBe(true);
   for (const line of text.trimEnd().split('\n')) {
+    if (line === '') continue; // the format ignores empty lines; prom-client puts one between families
     const type = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$/.exec(line);
     if (type) {
       types.set(type[1]!, type[2]!);
@@ -27,7 +30,9 @@ function parsePrometheus(text: string): { samples: Map<string, number>; types: M
     );
     expect(sample, `not a valid sample line: ${line}`).not.toBeNull();
     const value = Number(sample![3]);
-    expect(Number.isNaN(value)).toBe(false);
+    // NaN is a valid value, case-insensitive (prom-client writes `Nan` for the event-loop lag
+    // before its first sample); anything else must parse.
+    if (sample![3]!.toLowerCase() !== 'nan') expect(Number.isNaN(value), `not a number: ${line}`).toBe(false);
     samples.set(sample![1]! + (sample![2] ?? ''), value);
   }
   return { samples, types };
@@ -59,6 +64,51 @@ describe('GET /metrics', () => {
 
     expect(samples.get('sluice_pool_headroom{pool="emr-main",dimension="vcpu"}')).toBe(32);
     expect(samples.get('sluice_pool_headroom{pool="emr-main",dimension="runs"}')).toBe(0);
+  });
+
+  it('buckets waits up to a week and reports the process metrics beside the workload', async () => {
+    const { samples, types } = parsePrometheus(await (await api.request('GET', '/metrics', { key: 'read' })).text());
+    expect(WAIT_SECONDS_BUCKETS.at(-1)).toBe(7 * 86_400);
+    for (const bound of WAIT_SECONDS_BUCKETS)
+      expect(samples.get(`sluice_wait_seconds_bucket{le="${bound}"}`)).toBe(bound < 45 ? 0 : 2);
+    expect(types.get('process_cpu_user_seconds_total')).toBe('counter');
+    expect(types.get('nodejs_eventloop_lag_seconds')).toBe('gauge');
+    expect(samples.get('process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+
+  it('reads the views once per scrape and follows them from one scrape to the next', async () => {
+    const current = vi.spyOn(api.deps.readModel, 'current');
+    const readsOf = async (path: string) => {
+      current.mockClear();
+      const response = await api.request('GET', path, { key: 'read' });
+      return { reads: current.mock.calls.length, text: await response.text() };
+    };
+    try {
+      // Authentication reads the views too (for the key); the scrape adds one read, not one per metric.
+      const { reads: forAuthentication } = await readsOf('/no-such-route');
+      expect((await readsOf('/metrics')).reads).toBe(forAuthentication + 1);
+      await api.schedule();
+      const { samples } = parsePrometheus((await readsOf('/metrics')).text);
+      // m-3 and m-4 cannot be admitted (the pool's two runs are taken): the figures stay as they were.
+      expect(samples.get('sluice_queue_depth{class="high"}')).toBe(1);
+      expect(samples.get('sluice_admissions_total')).toBe(2);
+    } finally {
+      current.mockRestore();
+    }
+  });
+
+  it('gives each app its own registry, so apps in one process never share a series', async () => {
+    const other = await startTestApi();
+    try {
+      const { samples } = parsePrometheus(await (await other.request('GET', '/metrics', { key: 'read' })).text());
+      expect(samples.get('sluice_admissions_total')).toBe(0);
+      expect(samples.get('sluice_wait_seconds_count')).toBe(0);
+      expect([...samples.keys()].some((name) => name.startsWith('sluice_queue_depth'))).toBe(false);
+      const { samples: first } = parsePrometheus(await (await api.request('GET', '/metrics', { key: 'read' })).text());
+      expect(first.get('sluice_admissions_total')).toBe(2);
+    } finally {
+      await other.close();
+    }
   });
 
   it('needs a read key like every other read', async () => {

@@ -1,16 +1,18 @@
 import type { Hono } from 'hono';
+import type { Registry } from 'prom-client';
 import type { ApiEnv } from '../app/apiEnv';
 import type { AppDeps } from '../app/appDeps';
-import { PROMETHEUS_CONTENT_TYPE, prometheusText } from './prometheus';
-import { workloadMetrics } from '@sluice/scheduler';
+import { workloadRegistry } from './workloadRegistry';
 
 /**
  * `GET /metrics` for Prometheus. It sits behind the app's authentication like every read: a
- * scrape config sends a read key as its bearer token.
+ * scrape config sends a read key as its bearer token. The registry is made on the first scrape:
+ * Node's process metrics start an event-loop monitor, which an app nobody scrapes should not run.
  */
 export function registerMetrics(app: Hono<ApiEnv>, deps: AppDeps): void {
+  let registry: Registry | undefined;
   app.get('/metrics', async (c) => {
-    const metrics = workloadMetrics(await deps.readModel.current(), deps.clock());
-    return c.body(prometheusText(metrics), 200, { 'content-type': PROMETHEUS_CONTENT_TYPE });
+    registry ??= workloadRegistry(async () => ({ views: await deps.readModel.current(), now: deps.clock() }));
+    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType });
   });
 }
