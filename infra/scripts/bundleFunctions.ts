@@ -13,6 +13,8 @@ await Promise.all(
       outfile: outfile(name),
       bundle: true,
       platform: 'node',
+      // The functions run on nodejs22.x (lambdas.ts); node20 syntax is the newest that Node 20, used
+      // locally and in CI, also runs, and Node 22 runs everything Node 20 does.
       target: 'node20',
       format: 'esm',
       external: ['@aws-sdk/*'],

@@ -59,12 +59,12 @@ describe('stack wiring', () => {
     });
   });
 
-  it('deploys every handler on nodejs20.x and arm64 from its esbuild output directory', async () => {
+  it('deploys every handler on nodejs22.x and arm64 from its esbuild output directory', async () => {
     const functions = ofType(resources, 'aws:lambda/function:Function');
     expect(functions.map((f) => f.name).sort()).toEqual(FUNCTION_NAMES.map((n) => `sluice-dev-${n}`).sort());
     for (const fn of functions) {
       expect(fn.inputs).toMatchObject({
-        runtime: 'nodejs20.x',
+        runtime: 'nodejs22.x',
         architectures: ['arm64'],
         handler: 'index.handler',
       });

@@ -16,6 +16,13 @@ export interface StageFunction {
 export type StageFunctions = Map<FunctionName, StageFunction>;
 
 /**
+ * Node 20 reaches end of life in April 2026 and the AWS SDK v3 needs Node >= 22 from January 2027,
+ * so the functions run on 22. Their bundles keep a node20 syntax target (bundleFunctions.ts) so the
+ * same output also runs on the Node 20 used locally and in CI.
+ */
+const LAMBDA_RUNTIME = 'nodejs22.x';
+
+/**
  * One function per handler, each with its own role and log group. The roles start empty: their
  * policies are attached once every resource they name exists (see functionPolicies.ts).
  * The bundles are referenced by path only; Pulumi reads them at deploy, never at import.
@@ -47,7 +54,7 @@ export function stageFunctions(
         name: functionName,
         description: spec.description,
         role: role.arn,
-        runtime: 'nodejs20.x',
+        runtime: LAMBDA_RUNTIME,
         architectures: ['arm64'],
         handler: 'index.handler',
         code: new pulumi.asset.FileArchive(lambdaBundleDir(config.lambdaDistDir, name)),
