@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { instant, jsonObject, positiveNumber, resources, wholeNumber } from './arguments';
-import { describe as describeProgress } from '../format/progress';
 
 describe('argument parsers', () => {
   it('accept what they describe', () => {
@@ -24,12 +23,5 @@ describe('argument parsers', () => {
       [() => jsonObject('--spec', '{'), /--spec is not valid JSON/],
     ];
     for (const [parse, message] of cases) expect(parse).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(message) }));
-  });
-});
-
-describe('progress text', () => {
-  it('draws a bar when the total is known and counts otherwise', () => {
-    expect(describeProgress(5, 10)).toBe('[############............] 50% 5/10');
-    expect(describeProgress(1234)).toBe('1,234 events');
   });
 });

@@ -29,7 +29,7 @@ export function registerSimulateCommand(program: Command): void {
 }
 
 export function runSimulator(args: string[]): Promise<number> {
-  const progress = progressOnStderr('simulate', process.stderr, 's elapsed');
+  const progress = progressOnStderr('simulate', { unit: 's elapsed', rate: false });
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', require.resolve('tsx'), simulatorEntry(), ...args], {
     stdio: ['ignore', 'inherit', 'inherit'],
