@@ -6,3 +6,4 @@ export * from './runner/index';
 export * from './jobManager/index';
 export * from './queries/index';
 export * from './simulation/index';
+export * from './whatif/index';

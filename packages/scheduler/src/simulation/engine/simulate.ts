@@ -13,8 +13,7 @@ import type { Admission, SchedulingPolicy } from '../../policy/snapshot';
 import { weightOfSource, type Workload } from '../workload/workload';
 import { decideAdmission } from './admissionDecision';
 import { completionQueue } from './completionQueue';
-import { contentionFairness, type ContentionFairnessReport } from './contentionFairness';
-import { poolOccupancy, type PoolOccupancyReport } from './poolOccupancy';
+import { runTally, type RunTallyResult } from './runTally';
 import { queuedJobState } from '../../commands/queuedJobState';
 import { simulationLog } from './simulationLog';
 import { jobSubmittedEvent, sharePolicyEvent } from './workloadEvents';
@@ -29,22 +28,11 @@ export interface SimulationOptions {
   keepEvents?: boolean;
 }
 
-export interface SimulationRun {
+export interface SimulationRun extends RunTallyResult {
   policy: string;
   workload: Workload;
-  /** Per job (workload order): virtual second of admission / end, NaN when it never happened. */
-  admittedAt: Float64Array;
-  finishedAt: Float64Array;
-  poolOf: (string | undefined)[];
-  /** Job indexes in the order they were admitted. */
-  admissionOrder: number[];
-  /** Admissions the job or pool aggregate refused (a policy that ignores limits): job id and why. */
-  refused: { jobId: string; reason: string }[];
-  cancelled: string[];
   cycles: number;
   eventsRecorded: number;
-  occupancy: PoolOccupancyReport[];
-  fairness: ContentionFairnessReport;
   events?: StoredEvent[];
   views?: Views;
 }
@@ -70,16 +58,8 @@ export function simulate(
   const jobs = workload.jobs;
   const log = simulationLog({ epochMs, halfLifeSeconds });
   const indexOf = new Map(jobs.map((job, i) => [job.jobId, i]));
-  const admittedAt = new Float64Array(jobs.length).fill(NaN);
-  const finishedAt = new Float64Array(jobs.length).fill(NaN);
-  const poolOf: (string | undefined)[] = new Array<string | undefined>(jobs.length).fill(undefined);
-  const admissionOrder: number[] = [];
-  const refused: SimulationRun['refused'] = [];
-  const cancelled: string[] = [];
   const running = completionQueue();
-  const occupancy = poolOccupancy(workload.pools);
-  const fairness = contentionFairness(workload.pools, (source) => weightOfSource(workload, source));
-  let waiting = 0;
+  const tally = runTally(jobs, workload.pools, (source) => weightOfSource(workload, source));
   let cycles = 0;
 
   const start = jobs[0]?.arrival ?? 0;
@@ -90,18 +70,14 @@ export function simulate(
   const submit = (index: number, at: number) => {
     const job = jobs[index]!;
     log.record(jobStreamId(job.jobId), [jobSubmittedEvent(job, workload.classes)], at);
-    fairness.queued(job.source, job.pools);
-    waiting += 1;
+    tally.queued(index);
   };
 
   const admit = (admission: Admission, at: number, cycleId: string) => {
     const index = indexOf.get(admission.jobId);
     const decision = decideAdmission(admission, log.views, log.isoAt(at), cycleId);
     if ('refused' in decision || index === undefined) {
-      refused.push({
-        jobId: admission.jobId,
-        reason: 'refused' in decision ? decision.refused : 'not a job of the workload',
-      });
+      tally.refused(admission.jobId, 'refused' in decision ? decision.refused : 'not a job of the workload');
       return;
     }
     const job = jobs[index]!;
@@ -113,13 +89,8 @@ export function simulate(
       [{ type: 'JobStarted', data: { jobId: job.jobId, runId: `sim-${job.jobId}` } }],
       at,
     );
-    occupancy.reserve(admission.poolId, admission.reservation);
-    fairness.dequeued(job.source, job.pools, admission.poolId, admission.reservation);
-    admittedAt[index] = at;
-    poolOf[index] = admission.poolId;
-    admissionOrder.push(index);
+    tally.admitted(index, admission.poolId, admission.reservation, at);
     running.push(at + job.duration, index);
-    waiting -= 1;
   };
 
   const cancel = (jobId: string, reason: string, at: number) => {
@@ -127,15 +98,12 @@ export function simulate(
     const index = indexOf.get(jobId);
     if (!queued || index === undefined) return;
     log.record(jobStreamId(jobId), decideJob({ type: 'CancelJob', reason }, queuedJobState(queued)), at);
-    const job = jobs[index]!;
-    fairness.dequeued(job.source, job.pools, undefined, {});
-    cancelled.push(jobId);
-    waiting -= 1;
+    tally.cancelled(index);
   };
 
   const finish = (index: number, at: number) => {
     const job = jobs[index]!;
-    const poolId = poolOf[index]!;
+    const poolId = tally.poolOf[index]!;
     const pool = log.views.capacity.pools[poolId]!;
     const reservation: ResourceVector = pool.reservations[job.jobId] ?? job.demand;
     log.record(
@@ -148,9 +116,7 @@ export function simulate(
       decidePool({ type: 'ReleaseCapacity', jobId: job.jobId, reason: 'succeeded' }, pool),
       at,
     );
-    occupancy.release(poolId, reservation);
-    fairness.finished(job.source, poolId, reservation);
-    finishedAt[index] = at;
+    tally.finished(index, reservation, at);
   };
 
   const cycle = (at: number): number => {
@@ -158,9 +124,9 @@ export function simulate(
     const cycleId = `sim:${cycles}`;
     const result = policy.cycle(snapshotOf(log.views, log.isoAt(at), log.pendingIndex));
     for (const c of result.cancellations) cancel(c.jobId, c.reason, at);
-    const before = admissionOrder.length;
+    const before = tally.admissions;
     for (const admission of result.admissions) admit(admission, at, cycleId);
-    return admissionOrder.length - before + result.cancellations.length;
+    return tally.admissions - before + result.cancellations.length;
   };
 
   let next = 0;
@@ -170,11 +136,10 @@ export function simulate(
   for (;;) {
     const arrival = next < jobs.length ? jobs[next]!.arrival : Infinity;
     let at = Math.min(arrival, running.peekAt());
-    const safetyTick = waiting > 0 && Number.isFinite(lastCycle) && lastCycle + tick < at;
+    const safetyTick = tally.waiting > 0 && Number.isFinite(lastCycle) && lastCycle + tick < at;
     if (safetyTick) at = lastCycle + tick;
     if (at === Infinity) break;
-    occupancy.elapse(at - now);
-    fairness.elapse(at - now);
+    tally.elapse(at - now);
     now = at;
     while (running.peekAt() === at) finish(running.pop()!.jobIndex, at);
     while (next < jobs.length && jobs[next]!.arrival === at) submit(next++, at);
@@ -188,16 +153,9 @@ export function simulate(
   return {
     policy: policy.name,
     workload,
-    admittedAt,
-    finishedAt,
-    poolOf,
-    admissionOrder,
-    refused,
-    cancelled,
+    ...tally.result(),
     cycles,
     eventsRecorded: log.events.length,
-    occupancy: occupancy.report(),
-    fairness: fairness.report(),
     ...(options.keepEvents ? { events: log.events, views: log.views } : {}),
   };
 }
