@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Principal } from '../auth/apiKeyVerifier';
 
 /** What the Lambda adapter passes as the env: the authorizer's verdict rides on the request context. */
@@ -12,3 +13,6 @@ export interface ApiEnv {
     principal: Principal | undefined;
   };
 }
+
+/** The app routes register on: `app.openapi(apiRoute(...), handler)` validates and documents at once. */
+export type ApiApp = OpenAPIHono<ApiEnv>;

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { registerDashboardPage } from '../dashboard/pageRoute';
 import { registerDashboardStream } from '../dashboard/streamRoute';
 import { authenticate } from '../http/authenticate';
@@ -6,9 +6,9 @@ import { errorToProblem } from '../http/errorToProblem';
 import { ProblemError, problemOf, problemResponse } from '../http/problem';
 import { rateLimit } from '../http/rateLimit';
 import { requestLog } from '../http/requestLog';
-import { RouteRegistrar } from '../http/routeRegistrar';
+import { validationHook } from '../http/validationHook';
 import { registerMetrics } from '../metrics/metricsRoute';
-import { newApiRegistry } from '../openapi/registry';
+import { registerSecurityScheme } from '../openapi/apiDocument';
 import { registerAudit } from '../routes/audit';
 import { registerCancelJob } from '../routes/cancelJob';
 import { registerHealth } from '../routes/health';
@@ -21,15 +21,17 @@ import { registerPublishEvents } from '../routes/publishEvents';
 import { registerQueue } from '../routes/queue';
 import { registerSubmitJob } from '../routes/submitJob';
 import { registerTemplates } from '../routes/templates';
-import type { ApiEnv } from './apiEnv';
+import { registerWhatIf } from '../routes/whatif';
+import type { ApiApp, ApiEnv } from './apiEnv';
 import { DEFAULT_RATE_LIMIT, type AppDeps } from './appDeps';
 
 /**
  * The Sluice HTTP API, built once and handed to whichever adapter runs it: `@hono/node-server`
  * locally, `hono/aws-lambda` behind API Gateway, `app.request()` in tests.
  */
-export function createApp(deps: AppDeps): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function createApp(deps: AppDeps): ApiApp {
+  // Every route's zod failure becomes the same 400 problem, naming each failing field.
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
   app.use('*', requestLog(deps));
   // Ahead of authentication: the page is public and the stream checks its own key (see each).
   registerDashboardPage(app, deps);
@@ -37,20 +39,23 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.use('*', authenticate(deps));
   if (deps.rateLimit !== false) app.use('*', rateLimit(deps, deps.rateLimit ?? DEFAULT_RATE_LIMIT));
 
-  const registry = newApiRegistry();
-  const api = new RouteRegistrar(app, registry, deps);
-  registerHealth(api);
-  registerSubmitJob(api);
-  registerJobQueries(api);
-  registerCancelJob(api);
-  registerPublishEvents(api);
-  registerTemplates(api);
-  registerPools(api);
-  registerPolicy(api);
-  registerQueue(api);
-  registerAudit(api);
-  registerPointInTimeViews(api);
-  registerOpenApi(api, registry);
+  registerSecurityScheme(app);
+  for (const register of [
+    registerHealth,
+    registerSubmitJob,
+    registerJobQueries,
+    registerCancelJob,
+    registerPublishEvents,
+    registerTemplates,
+    registerPools,
+    registerPolicy,
+    registerQueue,
+    registerAudit,
+    registerPointInTimeViews,
+    registerWhatIf,
+  ])
+    register(app, deps);
+  registerOpenApi(app);
   registerMetrics(app, deps);
 
   app.notFound((c) =>

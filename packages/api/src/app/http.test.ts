@@ -254,6 +254,7 @@ describe('OpenAPI and probes', () => {
       '/v1/views/jobs/{id}',
       '/v1/views/pools',
       '/v1/views/queue',
+      '/v1/whatif',
     ]);
     expect(document.info.description).toContain('validated whole and applied per item');
     expect(document.components.schemas.JobSubmission.required).toContain('priorityClass');

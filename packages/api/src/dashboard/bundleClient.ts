@@ -5,26 +5,35 @@ import type * as Esbuild from 'esbuild';
 // bundles; where it is absent the dashboard is simply unavailable.
 const ESBUILD = 'esbuild';
 
-let script: Promise<string> | undefined;
+/** The page's script and the stylesheet of what it imports (uPlot's). */
+export interface DashboardAssets {
+  script: string;
+  styles: string;
+}
+
+let assets: Promise<DashboardAssets> | undefined;
 
 /** Found through the package, not beside this file: the CLI runs this code from its own bundle. */
 const clientEntry = () => createRequire(import.meta.url).resolve('@sluice/api/dashboard/client');
 
 /** The browser code, bundled once on first request and kept in memory: there is no build step to forget. */
-export function dashboardScript(): Promise<string> {
-  script ??= bundle().catch((error: unknown) => {
-    script = undefined;
+export function dashboardAssets(): Promise<DashboardAssets> {
+  assets ??= bundle().catch((error: unknown) => {
+    assets = undefined;
     throw error;
   });
-  return script;
+  return assets;
 }
 
-async function bundle(): Promise<string> {
+async function bundle(): Promise<DashboardAssets> {
   const esbuild = (await import(/* @vite-ignore */ ESBUILD)) as typeof Esbuild;
   const result = await esbuild.build({
     entryPoints: [clientEntry()],
     bundle: true,
     write: false,
+    // Nothing is written: the directory only names the two outputs, app.js and app.css.
+    outdir: 'dashboard',
+    entryNames: 'app',
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
@@ -32,5 +41,8 @@ async function bundle(): Promise<string> {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const output = (extension: string) => result.outputFiles.find((file) => file.path.endsWith(extension))?.text;
+  const script = output('.js');
+  if (script === undefined) throw new Error('the dashboard bundle has no script');
+  return { script, styles: output('.css') ?? '' };
 }

@@ -1,13 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { handlePoolCommand, submitJob } from '@sluice/scheduler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnv } from '../app/apiEnv';
 import { registerDashboardStream } from './streamRoute';
+import { openTestBrowser, type TestBrowser } from './testBrowser';
 import { serveNode, type RunningServer } from '../node/serveNode';
 import { startTestApi, type TestApi } from '../testing/testApi';
 
@@ -16,8 +16,7 @@ const DOCS = fileURLToPath(new URL('../../../../docs/', import.meta.url));
 
 let api: TestApi;
 let server: RunningServer;
-let profile: string;
-let browser: BrowserContext;
+let chromiumSession: TestBrowser;
 let page: Page;
 
 const ctx = () => ({ now: api.clock.iso(), actor: 'test:dashboard', newEventId: api.deps.newId });
@@ -63,30 +62,34 @@ beforeAll(async () => {
   api.clock.advance(30_000);
 
   server = await serveNode(api.app, { port: 0 });
-  profile = mkdtempSync(join(tmpdir(), 'sluice-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  chromiumSession = await openTestBrowser();
+  page = chromiumSession.page;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chromiumSession?.close();
   await server?.close();
   await api?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
+
+/** The names of a chart's series, as its legend shows them (the x series comes first). */
+const seriesNames = (chart: string) =>
+  page.locator(`[data-test=${chart}] .u-legend .u-series .u-label`).evaluateAll((labels) => labels.slice(1).map((l) => l.textContent));
+
+/** What a chart drew: its uPlot data, and its canvas and card sizes. */
+function drawn(chart: string) {
+  return page.locator(`[data-test=${chart}]`).evaluate((card) => {
+    const host = card.querySelector('[data-test=chart]') as (HTMLElement & { uplot?: { data: (number | null)[][] } }) | null;
+    const canvas = card.querySelector('canvas')!;
+    return {
+      data: host?.uplot?.data.map((column) => [...column]) ?? [],
+      canvas: { width: canvas.getBoundingClientRect().width, height: canvas.getBoundingClientRect().height },
+      chartRight: host!.getBoundingClientRect().right,
+      cardRight: card.getBoundingClientRect().right,
+      viewport: document.documentElement.clientWidth,
+    };
+  });
+}
 
 /** A job id as long as the ones Sluice issues (a ULID), so truncation is exercised. */
 const LONG_ID = '01KBBW3Z8Y6T9Q2M4N7P5R3S1V';
@@ -120,8 +123,9 @@ describe('the dashboard in a browser', () => {
     const admissions = page.locator('[data-test=admission]');
     expect(await admissions.count()).toBe(3);
     expect(await page.locator('[data-test=admissions]').innerText()).toMatch(/job-a1\s+emr-main\s+1m/);
-    expect(await page.locator('[data-test=wait-chart] svg path').count()).toBe(1);
-    expect(await page.locator('[data-test=utilization-chart] svg path').count()).toBe(2);
+    await page.locator('[data-test=queue-chart] canvas').waitFor();
+    expect(await seriesNames('wait-chart')).toEqual(['normal']);
+    expect(await seriesNames('utilization-chart')).toEqual(['emr-main runs', 'emr-main vcpu', 'glue-prod dpu', 'glue-prod runs']);
 
     mkdirSync(REPORTS, { recursive: true });
     await page.screenshot({ path: join(REPORTS, 'dashboard.png'), fullPage: true });
@@ -183,6 +187,52 @@ describe('the dashboard in a browser', () => {
     expect(box.width).toBeGreaterThan(300);
     const id = page.locator(`[data-test=queue-row][data-job="${LONG_ID}"] a`);
     expect(await id.getAttribute('title')).toBe(LONG_ID);
+  });
+
+  it.each([1280, 1920])('draws the three charts with data, legends and a tooltip at %i px', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${server.url}/dashboard?key=${encodeURIComponent(api.keys.read)}`);
+    for (const chart of ['wait-chart', 'utilization-chart', 'queue-chart']) {
+      await page.locator(`[data-test=${chart}] canvas`).waitFor();
+      // uPlot follows its card's width once the page has laid it out.
+      await expect.poll(async () => (await drawn(chart)).chartRight <= (await drawn(chart)).cardRight).toBe(true);
+      const { data, canvas, chartRight, viewport } = await drawn(chart);
+      expect(data.length).toBeGreaterThan(1);
+      for (const column of data) expect(column).toHaveLength(data[0]!.length);
+      expect(data[0]!.length).toBeGreaterThan(0);
+      expect(data.slice(1).some((column) => column.some((value) => (value ?? 0) > 0))).toBe(true);
+      expect(canvas.width).toBeGreaterThan(200);
+      expect(canvas.height).toBeGreaterThan(100);
+      expect(canvas.width).toBeLessThanOrEqual(viewport);
+      expect(chartRight).toBeLessThanOrEqual(viewport);
+    }
+
+    // Waits are counted server-side: a1, i1 and a2 (all normal) waited 60 s, 40 s and 15 s.
+    const waits = (await drawn('wait-chart')).data;
+    expect(waits).toHaveLength(2);
+    expect(waits[1]!.slice(0, -1)).toEqual([0, 3, 0, 0, 0, 0, 0, 0]);
+    expect(await seriesNames('queue-chart')).toEqual(expect.arrayContaining(['high', 'low', 'normal']));
+
+    // Over the second bucket (≤1m: 8 buckets across the plot) the tooltip shows its counts.
+    const plot = page.locator('[data-test=wait-chart] .u-over');
+    const box = (await plot.boundingBox())!;
+    await plot.hover({ position: { x: box.width * (1.5 / 8), y: box.height / 2 } });
+    const tooltip = page.locator('[data-test=wait-chart] [data-test=chart-tooltip]');
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toMatch(/≤1m\s+normal: 3/);
+
+    // At the right edge of the queue chart the tooltip holds the latest depth of each class.
+    const queue = page.locator('[data-test=queue-chart] .u-over');
+    const queueBox = (await queue.boundingBox())!;
+    await queue.hover({ position: { x: queueBox.width - 2, y: queueBox.height / 2 } });
+    const cursor = await page
+      .locator('[data-test=queue-chart] [data-test=chart]')
+      .evaluate((host) => (host as HTMLElement & { uplot: { cursor: { left: number } } }).uplot.cursor.left);
+    expect(cursor).toBeGreaterThan(queueBox.width / 2);
+    const latest = (await drawn('queue-chart')).data;
+    const names = await seriesNames('queue-chart');
+    const normal = latest[names.indexOf('normal') + 1]!.at(-1);
+    expect(await page.locator('[data-test=queue-chart] [data-test=chart-tooltip]').innerText()).toContain(`normal: ${normal}`);
   });
 
   it('asks for a key when it has none, and the stream refuses a missing or weak key', async () => {

@@ -5,6 +5,7 @@ export const DASHBOARD_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sluice</title>
+<link rel="stylesheet" href="/dashboard/app.css">
 <style>
   :root { --fg: #1d2733; --muted: #627080; --line: #dde3ea; --bar: #3c7dd9; --warn: #d9822b; --bg: #f6f8fa; }
   * { box-sizing: border-box; }
@@ -30,17 +31,24 @@ export const DASHBOARD_HTML = `<!doctype html>
   .track { height: .8rem; background: #e8edf2; border-radius: 3px; overflow: hidden; }
   .fill { height: 100%; background: var(--bar); }
   .fill.full { background: var(--warn); }
-  svg { width: 100%; height: 140px; display: block; }
+  .chart { position: relative; width: 100%; overflow: hidden; }
+  .chart .u-legend { font-size: .8rem; }
+  .chart-tooltip { position: absolute; z-index: 10; pointer-events: none; white-space: nowrap; background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: .25rem .45rem; font-size: .8rem; box-shadow: 0 1px 4px rgba(0, 0, 0, .12); }
   .wide { grid-column: 1 / -1; }
   form { display: flex; gap: .5rem; }
   input { flex: 1; padding: .4rem; }
   ol.timeline { padding-left: 1.2rem; }
   ol.timeline li { margin: .2rem 0; }
+  .whatif-form { flex-direction: column; }
+  .whatif-row { display: flex; gap: .5rem; }
+  .whatif-form textarea { width: 100%; font: 13px/1.4 ui-monospace, monospace; }
+  /* The report's cards take their places in the page's grid as if they were its own. */
+  .whatif-outcome { display: contents; }
   .reason { background: #fff6e8; border-left: 3px solid var(--warn); padding: .4rem .6rem; }
 </style>
 </head>
 <body>
-<header><h1>Sluice</h1><a href="#/">overview</a><span id="status">connecting…</span></header>
+<header><h1>Sluice</h1><a href="#/">overview</a><a href="#/whatif" data-test="nav-whatif">what if</a><span id="status">connecting…</span></header>
 <main id="app"></main>
 <script type="module" src="/dashboard/app.js"></script>
 </body>

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { ApiEnv } from '../app/apiEnv';
 import type { AppDeps } from '../app/appDeps';
 import { problemOf, problemResponse } from '../http/problem';
-import { dashboardScript } from './bundleClient';
+import { dashboardAssets, type DashboardAssets } from './bundleClient';
 import { DASHBOARD_HTML } from './pageHtml';
 
 /**
@@ -15,14 +15,25 @@ export function registerDashboardPage(app: Hono<ApiEnv>, deps: AppDeps): void {
   app.get('/dashboard', (c) =>
     c.html(DASHBOARD_HTML, 200, {
       'content-security-policy':
-        "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
       'referrer-policy': 'no-referrer',
     }),
   );
-  app.get('/dashboard/app.js', async (c) => {
+  serveAsset(app, deps, '/dashboard/app.js', 'text/javascript', (assets) => assets.script);
+  serveAsset(app, deps, '/dashboard/app.css', 'text/css', (assets) => assets.styles);
+}
+
+function serveAsset(
+  app: Hono<ApiEnv>,
+  deps: AppDeps,
+  path: string,
+  type: string,
+  pick: (assets: DashboardAssets) => string,
+): void {
+  app.get(path, async (c) => {
     try {
-      return c.body(await dashboardScript(), 200, {
-        'content-type': 'text/javascript; charset=utf-8',
+      return c.body(pick(await dashboardAssets()), 200, {
+        'content-type': `${type}; charset=utf-8`,
         'cache-control': 'no-cache',
       });
     } catch (error) {

@@ -2,12 +2,16 @@ import { headroomOf, orderedQueue } from '@sluice/domain';
 import type { SchedulingPolicy, ApiViews } from '@sluice/scheduler';
 import { pendingReasons, admissionsOf } from '@sluice/scheduler';
 import type { DashboardSnapshot } from './snapshotTypes';
-import { utilizationSeries } from './utilization';
+import { queueDepthSeries } from './series/queueDepth';
+import { utilizationSeries } from './series/utilization';
+import { waitHistogram } from './series/waitHistogram';
 
 /** Bounds that keep a snapshot small enough to push every second. */
 const QUEUE_ROWS = 50;
 const RECENT_ADMISSIONS = 15;
 const SERIES_POINTS = 120;
+/** The wait histogram counts the admissions of the last day. */
+const WAIT_WINDOW_SECONDS = 86_400;
 
 /** Everything the dashboard shows, read off one state of the views. */
 export function dashboardSnapshot(
@@ -53,7 +57,14 @@ export function dashboardSnapshot(
         dimensions: headroomOf(pool),
       })),
     recentAdmissions: admissions.slice(-RECENT_ADMISSIONS).reverse(),
-    waitSeries: admissions.slice(-SERIES_POINTS).map(({ at, waitSeconds }) => ({ at, seconds: waitSeconds })),
+    waitHistogram: waitHistogram(
+      admissions.flatMap(({ jobId, at, waitSeconds }) => {
+        const job = views.jobs.jobs[jobId];
+        return job ? [{ at, waitSeconds, priorityClass: job.priorityClass, priority: job.priority }] : [];
+      }),
+      { now: options.now, windowSeconds: WAIT_WINDOW_SECONDS },
+    ),
     utilization: utilizationSeries(views.jobs, views.capacity.pools, SERIES_POINTS),
+    queueDepth: queueDepthSeries(views.jobs, SERIES_POINTS),
   };
 }

@@ -9,9 +9,24 @@ export interface DashboardSnapshot {
   };
   pools: PoolRow[];
   recentAdmissions: AdmissionRow[];
-  /** Oldest first. */
-  waitSeries: { at: string; seconds: number }[];
-  utilization: { poolId: string; points: { at: string; fraction: number }[] }[];
+  waitHistogram: WaitHistogram;
+  /** Reserved share of capacity per pool and dimension (`emr-main vcpu`). */
+  utilization: TimeTable;
+  /** Queued jobs per priority class. */
+  queueDepth: TimeTable;
+}
+
+/** Series that share one time axis, oldest first: `series[i].values[j]` is the value at `times[j]`. */
+export interface TimeTable {
+  times: string[];
+  series: { label: string; values: number[] }[];
+}
+
+/** Counts of recent waits per priority class: `classes[i].counts[j]` jobs waited up to `buckets[j]`. */
+export interface WaitHistogram {
+  windowSeconds: number;
+  buckets: string[];
+  classes: { priorityClass: string; counts: number[] }[];
 }
 
 export interface QueueRow {

@@ -1,31 +1,37 @@
+import type { ApiApp } from '../app/apiEnv';
+import type { AppDeps } from '../app/appDeps';
+import { apiRoute } from '../http/apiRoute';
 import { problemOf, problemResponse } from '../http/problem';
-import type { RouteRegistrar } from '../http/routeRegistrar';
 import { z } from '../openapi/zod';
 
 const statusSchema = z.object({ status: z.string() });
 
-export function registerHealth(api: RouteRegistrar): void {
-  api.route({
-    method: 'get',
-    path: '/healthz',
-    operationId: 'health',
-    summary: 'Liveness: the process answers',
-    tag: 'operations',
-    responses: { 200: { description: 'Alive', schema: statusSchema } },
-    handle: ({ c }) => c.json({ status: 'ok' }),
-  });
+export function registerHealth(app: ApiApp, deps: AppDeps): void {
+  app.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/healthz',
+      operationId: 'health',
+      summary: 'Liveness: the process answers',
+      tag: 'operations',
+      responses: { 200: { description: 'Alive', schema: statusSchema } },
+    }),
+    (c) => c.json({ status: 'ok' }),
+  );
 
-  api.route({
-    method: 'get',
-    path: '/readyz',
-    operationId: 'ready',
-    summary: 'Readiness: the event store answers',
-    tag: 'operations',
-    responses: {
-      200: { description: 'Ready', schema: statusSchema },
-      503: { description: 'The event store does not answer' },
-    },
-    async handle({ deps, c }) {
+  app.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/readyz',
+      operationId: 'ready',
+      summary: 'Readiness: the event store answers',
+      tag: 'operations',
+      responses: {
+        200: { description: 'Ready', schema: statusSchema },
+        503: { description: 'The event store does not answer' },
+      },
+    }),
+    async (c) => {
       try {
         await deps.store.readAll({ limit: 1 });
         return c.json({ status: 'ready' });
@@ -34,5 +40,5 @@ export function registerHealth(api: RouteRegistrar): void {
         return problemResponse(c, problemOf('unavailable', 'the event store does not answer'));
       }
     },
-  });
+  );
 }

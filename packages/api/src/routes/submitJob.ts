@@ -1,7 +1,10 @@
 import { jobStreamId, type EventStore } from '@sluice/domain';
 import { submitNewJob } from '@sluice/scheduler';
+import type { ApiApp } from '../app/apiEnv';
+import type { AppDeps } from '../app/appDeps';
+import { apiRoute } from '../http/apiRoute';
 import { fail } from '../http/problem';
-import type { RouteRegistrar } from '../http/routeRegistrar';
+import { selectedBodyHook } from '../http/validationHook';
 import { idempotentJobId, requestCausation } from '../jobs/idempotency';
 import { jobLinks } from '../jobs/jobPresentation';
 import { resolveSubmission } from '../jobs/resolveSubmission';
@@ -11,33 +14,38 @@ import {
   submissionSchemaFor,
   submitHeadersSchema,
 } from '../schemas/jobSchemas';
-import { actorOf } from './actor';
+import { actorOf, principalOf } from './actor';
 
-export function registerSubmitJob(api: RouteRegistrar): void {
-  api.route({
-    method: 'post',
-    path: '/v1/jobs',
-    operationId: 'submitJob',
-    summary: 'Submit a job',
-    description: `Queues a job, given in full or as a template plus overrides. The priority value comes from
+export function registerSubmitJob(app: ApiApp, deps: AppDeps): void {
+  app.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/jobs',
+      operationId: 'submitJob',
+      summary: 'Submit a job',
+      description: `Queues a job, given in full or as a template plus overrides. The priority value comes from
 the policy's class of that name; an unknown class is a 400.
 
 Idempotency: with an \`Idempotency-Key\` header (or a body \`eventId\`), the job id is derived from the
 API key and that key, so a retry finds the job the first attempt made: the same body answers 200 with
 that job, a different body answers 409. Without either, every call makes a new job.`,
-    tag: 'jobs',
-    headers: submitHeadersSchema,
-    body: jobSubmissionSchema,
-    selectBody: submissionSchemaFor,
-    responses: {
-      201: { description: 'Queued', schema: jobAcceptedSchema },
-      200: {
-        description: 'Already submitted by an earlier request with the same idempotency key and body',
-        schema: jobAcceptedSchema,
+      tag: 'jobs',
+      headers: submitHeadersSchema,
+      body: jobSubmissionSchema,
+      maxBodyBytes: deps.maxBodyBytes,
+      responses: {
+        201: { description: 'Queued', schema: jobAcceptedSchema },
+        200: {
+          description: 'Already submitted by an earlier request with the same idempotency key and body',
+          schema: jobAcceptedSchema,
+        },
+        409: { description: 'The idempotency key was used with a different body' },
       },
-      409: { description: 'The idempotency key was used with a different body' },
-    },
-    async handle({ body, headers, principal, deps, c }) {
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const headers = c.req.valid('header');
+      const principal = principalOf(c);
       const idempotencyKey = headers['idempotency-key'] ?? body.eventId;
       const jobId = idempotencyKey ? idempotentJobId(principal.keyId, idempotencyKey) : deps.newId();
       const views = await deps.readModel.current();
@@ -65,7 +73,9 @@ that job, a different body answers 409. Without either, every call makes a new j
         { Location: links.self! },
       );
     },
-  });
+    // The body is one of two forms; errors speak about the one the client meant.
+    selectedBodyHook(submissionSchemaFor),
+  );
 }
 
 async function assertSameRequest(

@@ -2,3 +2,4 @@
 export * from './testApi';
 export * from './seedEvents';
 export * from './metricsScenario';
+export * from './contendedHistory';

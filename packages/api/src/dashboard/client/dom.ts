@@ -13,12 +13,6 @@ export function el(tag: string, attributes: Record<string, string> = {}, ...chil
   return node;
 }
 
-export function svg(tag: string, attributes: Record<string, string | number> = {}): SVGElement {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
-
 export function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)}s`;
   if (seconds < 3600) return `${Math.round(seconds / 60)}m`;

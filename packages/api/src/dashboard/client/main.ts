@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
+// The charts' own styles: esbuild bundles them into the page's stylesheet.
+import 'uplot/dist/uPlot.min.css';
 import type { DashboardSnapshot } from '../snapshotTypes';
 import { el, formatTime } from './dom';
 import { renderJob } from './jobPage';
 import { forgetKey, readKey, rememberKey } from './key';
 import { renderOverview } from './overview';
+import { whatIfPage } from './whatIfPage';
 
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
@@ -17,6 +20,12 @@ function jobIdInHash(): string | undefined {
 
 async function render(key: string): Promise<void> {
   const turn = ++rendering;
+  if (location.hash === '#/whatif') {
+    // Built once and kept: a snapshot must not redraw a form being filled in or a report being read.
+    const sections = whatIfPage(() => key);
+    if (app.firstChild !== sections[0]) app.replaceChildren(...sections);
+    return;
+  }
   const jobId = jobIdInHash();
   const sections = jobId ? await renderJob(jobId, key) : latest ? renderOverview(latest) : [];
   // A slower render must not overwrite a newer one.

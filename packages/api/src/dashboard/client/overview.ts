@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { DashboardSnapshot, PoolRow } from '../snapshotTypes';
-import { asPercent, asSeconds, lineChart } from './charts';
+import { asCount, asPercent, histogramChart, timeChart } from './charts';
 import { el, formatSeconds, formatTime } from './dom';
 
 function jobLink(jobId: string): HTMLElement {
@@ -8,7 +8,7 @@ function jobLink(jobId: string): HTMLElement {
 }
 
 /** A header cell of a fixed width (the table's layout is fixed: see the page's styles). */
-const col = (label: string, width: string, numeric = false) =>
+export const col = (label: string, width: string, numeric = false) =>
   el('th', { style: `width: ${width}`, ...(numeric ? { class: 'num' } : {}) }, label);
 
 function queueSection(snapshot: DashboardSnapshot, now: number): HTMLElement {
@@ -108,7 +108,11 @@ function admissionsSection(snapshot: DashboardSnapshot): HTMLElement {
   );
 }
 
-/** The overview: queue, pools, admissions and the two charts. */
+export function chartSection(test: string, title: string, chart: HTMLElement): HTMLElement {
+  return el('section', { 'data-test': test }, el('h2', {}, title), chart);
+}
+
+/** The overview: queue, pools, admissions and three charts. */
 export function renderOverview(snapshot: DashboardSnapshot): HTMLElement[] {
   const now = Date.parse(snapshot.generatedAt);
   return [
@@ -120,25 +124,12 @@ export function renderOverview(snapshot: DashboardSnapshot): HTMLElement[] {
       ...(snapshot.pools.length ? snapshot.pools.map(poolBlock) : [el('p', { class: 'muted' }, 'no pools')]),
     ),
     admissionsSection(snapshot),
-    el(
-      'section',
-      { 'data-test': 'wait-chart' },
-      el('h2', {}, 'Wait before admission'),
-      lineChart([{ label: 'wait', points: snapshot.waitSeries.map((p) => ({ at: p.at, value: p.seconds })) }], {
-        format: asSeconds,
-      }),
+    chartSection('wait-chart', `Wait before admission, last ${formatSeconds(snapshot.waitHistogram.windowSeconds)}, per class`, histogramChart('wait', snapshot.waitHistogram)),
+    chartSection(
+      'utilization-chart',
+      'Pool usage per dimension (reserved of capacity)',
+      timeChart('utilization', snapshot.utilization, { format: asPercent, max: 1 }),
     ),
-    el(
-      'section',
-      { 'data-test': 'utilization-chart' },
-      el('h2', {}, 'Utilization (busiest dimension per pool)'),
-      lineChart(
-        snapshot.utilization.map((u) => ({
-          label: u.poolId,
-          points: u.points.map((p) => ({ at: p.at, value: p.fraction })),
-        })),
-        { max: 1, format: asPercent, stepped: true },
-      ),
-    ),
+    chartSection('queue-chart', 'Queue depth per class', timeChart('queue', snapshot.queueDepth, { format: asCount })),
   ];
 }
