@@ -1,3 +1,4 @@
+import { benchWhatIf } from './whatIfReplay';
 import { Command, InvalidArgumentError } from 'commander';
 import { benchApiLoad } from './apiLoad';
 import { benchReplay } from './replay';
@@ -57,4 +58,9 @@ program
   .description('sluice --help and sluice queue against a running local runtime, vs node -e 0; npm start to a served API')
   .option('--runs <n>', 'runs of each command', positive, 15)
   .action((o: { runs: number }) => benchCliLatency(o));
+program
+  .command('whatif')
+  .description('what-if replay of a recorded local history vs the simulator on the same jobs')
+  .requiredOption('--data-dir <dir>', 'the data directory of a recorded `sluice start` run')
+  .action((o: { dataDir: string }) => benchWhatIf(o.dataDir));
 await program.parseAsync(process.argv);

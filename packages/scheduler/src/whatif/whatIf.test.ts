@@ -1,13 +1,11 @@
 import type { StoredEvent } from '@sluice/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comparePolicies } from '../simulation/comparePolicies';
-import { sluicePolicy } from '../policy/sluicePolicy';
 import { workloadFromHistory } from './history/workloadFromHistory';
 import { parseCandidatePolicy } from './policy/parseCandidatePolicy';
 import { recordedHistory } from './testing/recordedHistory';
 import { whatIf } from './whatIf';
 
-const JOBS = Number(process.env.WHATIF_JOBS ?? 2000);
+const JOBS = 2000;
 const RECORDED_POLICY = { shares: { ingest: 2, reports: 1, ml: 1 }, classes: { high: 500, normal: 100, low: 50 } };
 
 describe('whatIf on a history recorded by the reactor', () => {
@@ -17,30 +15,19 @@ describe('whatIf on a history recorded by the reactor', () => {
   }, 240_000);
 
   it('reproduces at least 99 % of the recorded admissions under the recorded policy', { timeout: 240_000 }, () => {
-    const started = performance.now();
     const report = whatIf({ events, candidate: RECORDED_POLICY });
-    const elapsed = performance.now() - started;
     expect(report.window.jobs).toBe(JOBS);
     expect(report.fidelity.recordedAdmissions).toBeGreaterThan(JOBS * 0.9);
     expect(report.fidelity.fraction).toBeGreaterThanOrEqual(0.99);
     expect(report.recorded.refused).toBe(0);
     // The history is contended: a policy change has something to move.
     expect(report.recorded.wait.overall.p95).toBeGreaterThan(60);
-    const history = workloadFromHistory(events);
-    const simStarted = performance.now();
-    comparePolicies({ name: 'same jobs', pools: history.pools, jobs: history.jobs, classes: RECORDED_POLICY.classes, shares: RECORDED_POLICY.shares, skipped: {} }, [sluicePolicy]);
-    const simElapsed = performance.now() - simStarted;
-    console.log(
-      `what-if on ${JOBS} jobs: fidelity ${(report.fidelity.fraction * 100).toFixed(2)} %, ${JSON.stringify(report.fidelity.diverged)}; ` +
-        `replay ${((2 * JOBS) / (elapsed / 1000)).toFixed(0)} jobs/s (two replays), simulator ${(JOBS / (simElapsed / 1000)).toFixed(0)} jobs/s`,
-    );
   });
 
   it('a candidate that raises one source’s weight lowers that source’s waits', { timeout: 240_000 }, () => {
     const report = whatIf({ events, candidate: { ...RECORDED_POLICY, shares: { ingest: 2, reports: 8, ml: 1 } } });
     const before = report.recorded.wait.bySource.reports!;
     const after = report.candidate.wait.bySource.reports!;
-    console.log('reports waits recorded', before, 'candidate', after, 'ml', report.recorded.wait.bySource.ml, report.candidate.wait.bySource.ml);
     expect(after.mean).toBeLessThan(before.mean);
     expect(report.candidate.wait.bySource.ml!.mean).toBeGreaterThan(report.recorded.wait.bySource.ml!.mean);
     expect(report.moved.length).toBeGreaterThan(0);

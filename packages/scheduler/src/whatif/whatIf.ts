@@ -63,7 +63,7 @@ export function whatIf(input: WhatIfInput): WhatIfReport {
       skipped: history.skipped,
     },
     candidatePolicy: parsed.policy,
-    fidelity: fidelityOf(history, recorded.admissions),
+    fidelity: fidelityOf(history, recorded),
     recorded: outcomeReport(recorded, history.jobs, sampling),
     candidate: outcomeReport(candidate, history.jobs, sampling),
     moved: movedJobs(

@@ -5,7 +5,8 @@ import {
   type StoredEvent,
 } from '@sluice/domain';
 import type { SimPool } from '../../simulation/workload/workload';
-import type { HistoryJob, HistoryWorkload, RecordedCycle, TimelineItem } from './historyTypes';
+import type { HistoryAdmission, HistoryJob, HistoryWorkload, RecordedCycle, ReleaseEvent, TimelineItem } from './historyTypes';
+import { earlierPlans } from './earlierPlans';
 import { learnedRunTime } from './learnedRunTime';
 
 export interface HistoryWindow {
@@ -22,6 +23,15 @@ interface JobRecord {
   admittedAtMs?: number;
   startedAtMs?: number;
   endedAtMs?: number;
+  /** The current attempt (admissions so far − 1) and whether it has started. */
+  attempt: number;
+  attemptStarted: boolean;
+  /** When the current attempt was admitted and started. */
+  attemptAdmittedAtMs?: number;
+  attemptStartedAtMs?: number;
+  /** Summed over the attempts that ended: time holding a pool, and time running. */
+  heldMs: number;
+  ranMs: number;
 }
 
 const JOB_PREFIX = 'job-';
@@ -62,6 +72,9 @@ export function workloadFromHistory(events: readonly StoredEvent[], window: Hist
         if (!pools.has(event.data.poolId)) pools.set(event.data.poolId, simPoolOf(event.data));
         timeline.push({ kind: 'pool', seq, atSeconds: at, event });
         break;
+      case 'CapacityReleased':
+        releaseOf(event, jobs, timeline, at);
+        break;
       case 'PoolCapacityReported':
       case 'PoolQuotaChanged':
         timeline.push({ kind: 'pool', seq, atSeconds: at, event });
@@ -72,7 +85,7 @@ export function workloadFromHistory(events: readonly StoredEvent[], window: Hist
         break;
       case 'AdmissionCycleCompleted': {
         if (before) break;
-        const cycle = { cycleId: event.data.cycleId, atSeconds: seconds(Date.parse(event.data.now)), snapshotPosition: event.data.snapshotPosition };
+        const cycle = { cycleId: event.data.cycleId, now: event.data.now, atSeconds: seconds(Date.parse(event.data.now)), snapshotPosition: event.data.snapshotPosition };
         cycles.push(cycle);
         // Just after the snapshot's position: the replayed cycle sees what the recorded one saw.
         timeline.push({ kind: 'cycle', seq: cycle.snapshotPosition + 0.5, atSeconds: cycle.atSeconds, cycle });
@@ -84,18 +97,19 @@ export function workloadFromHistory(events: readonly StoredEvent[], window: Hist
           break;
         }
         const index = jobs.size;
-        jobs.set(event.data.jobId, { job: historyJobOf(event.data, at), index });
+        jobs.set(event.data.jobId, { job: historyJobOf(event.data, at), index, attempt: -1, attemptStarted: false, heldMs: 0, ranMs: 0 });
         timeline.push({ kind: 'submit', seq, atSeconds: at, job: index });
         break;
       }
       default:
-        if (event.streamId.startsWith(JOB_PREFIX)) applyJobEvent(event, jobs, timeline, ranks, at, atMs, skip);
+        if (event.streamId.startsWith(JOB_PREFIX)) applyJobEvent(event, jobs, timeline, ranks, at, atMs);
     }
   }
 
   const list = [...jobs.values()];
   const learned = learnedRunTime(list.map((r) => r.job));
   for (const record of list) finishJob(record, learned, lastMs);
+  timeline.push(...earlierPlans(ordered, cycles, seconds));
   timeline.sort((a, b) => a.seq - b.seq);
   return {
     originMs,
@@ -117,7 +131,6 @@ function applyJobEvent(
   ranks: Map<string, number>,
   at: number,
   atMs: number,
-  skip: (why: string) => void,
 ): void {
   const jobId = (event.data as { jobId?: string }).jobId;
   const record = jobId !== undefined ? jobs.get(jobId) : undefined;
@@ -128,15 +141,10 @@ function applyJobEvent(
   const ended = record.endedAtMs !== undefined;
   switch (event.type) {
     case 'JobAdmitted': {
-      if (record.admittedAtMs !== undefined) {
-        job.laterAdmissions += 1;
-        return;
-      }
       const cycleId = event.data.cycleId;
       const rank = cycleId !== undefined ? (ranks.get(cycleId) ?? 0) : 0;
       if (cycleId !== undefined) ranks.set(cycleId, rank + 1);
-      record.admittedAtMs = atMs;
-      job.admission = {
+      const admission: HistoryAdmission = {
         atSeconds: at,
         poolId: event.data.poolId,
         cycleId,
@@ -144,13 +152,24 @@ function applyJobEvent(
         reason: event.data.reason,
         ...(event.data.estimate ? { estimate: event.data.estimate } : {}),
       };
+      record.attempt += 1;
+      record.attemptStarted = false;
+      record.attemptAdmittedAtMs = atMs;
+      record.attemptStartedAtMs = undefined;
+      if (record.admittedAtMs !== undefined) job.laterAdmissions.push(admission);
+      else {
+        record.admittedAtMs = atMs;
+        job.admission = admission;
+      }
       job.outcome = 'running';
       return;
     }
     case 'JobStarted':
-      if (record.startedAtMs !== undefined || ended) return;
-      record.startedAtMs = atMs;
-      timeline.push({ kind: 'start', seq, atSeconds: at, job: index });
+      if (record.attemptStarted || ended) return;
+      record.attemptStarted = true;
+      record.attemptStartedAtMs = atMs;
+      record.startedAtMs ??= atMs;
+      timeline.push({ kind: 'start', seq, atSeconds: at, job: index, attempt: record.attempt });
       return;
     case 'JobCancelled':
       if (ended) return;
@@ -176,7 +195,11 @@ function applyJobEvent(
       if (!ended) endJob(record, 'timedOut', event, timeline, index, at, atMs);
       return;
     case 'JobRetryScheduled':
-      skip('retry attempts (not replayed)');
+      // The failure that preceded it did not end the job: it waits again for its next attempt.
+      if (record.endedAtMs === undefined || record.job.outcome !== 'failed') return;
+      record.endedAtMs = undefined;
+      job.outcome = 'pending';
+      timeline.push({ kind: 'retry', seq, atSeconds: at, job: index, attempt: record.attempt, event });
       return;
     default:
       return;
@@ -194,8 +217,17 @@ function endJob(
 ): void {
   if (record.admittedAtMs === undefined) return;
   record.endedAtMs = atMs;
+  record.heldMs += atMs - (record.attemptAdmittedAtMs ?? atMs);
+  if (record.attemptStartedAtMs !== undefined) record.ranMs += atMs - record.attemptStartedAtMs;
   record.job.outcome = outcome;
-  timeline.push({ kind: 'end', seq: event.position, atSeconds: at, job: index, event });
+  timeline.push({ kind: 'end', seq: event.position, atSeconds: at, job: index, attempt: record.attempt, event });
+}
+
+/** A pool's release of a job's reservation, fed at its own position: until then the views still hold it. */
+function releaseOf(event: ReleaseEvent, jobs: Map<string, JobRecord>, timeline: TimelineItem[], at: number): void {
+  const record = jobs.get(event.data.jobId);
+  if (!record || record.attempt < 0) return;
+  timeline.push({ kind: 'release', seq: event.position, atSeconds: at, job: record.index, attempt: record.attempt, event });
 }
 
 /** Sets the hold time and run time once the whole record of the job is read. */
@@ -204,9 +236,11 @@ function finishJob(record: JobRecord, learned: (job: HistoryJob) => number, last
   const { admittedAtMs, startedAtMs, endedAtMs } = record;
   job.startDelaySeconds = admittedAtMs !== undefined && startedAtMs !== undefined ? (startedAtMs - admittedAtMs) / 1000 : 0;
   if (startedAtMs !== undefined && endedAtMs !== undefined) {
-    job.runSeconds = (endedAtMs - startedAtMs) / 1000;
+    // Summed over attempts: the back-off and queueing between two attempts held nothing and ran
+    // nothing, so a job the replay admits elsewhere holds its pool only as long as its attempts did.
+    job.runSeconds = record.ranMs / 1000;
     job.runTimeKnown = true;
-    job.duration = (endedAtMs - (admittedAtMs ?? startedAtMs)) / 1000;
+    job.duration = record.heldMs / 1000;
     return;
   }
   // Never started, or still running at the window's end: the run time is learned, and a running
@@ -235,7 +269,7 @@ function historyJobOf(data: JobSubmittedData, arrival: number): HistoryJob {
     startDelaySeconds: 0,
     runSeconds: undefined,
     admission: undefined,
-    laterAdmissions: 0,
+    laterAdmissions: [],
   };
 }
 

@@ -1,5 +1,5 @@
-import type { HistoryWorkload } from '../history/historyTypes';
-import type { ReplayedAdmission } from './replayHistory';
+import type { HistoryAdmission, HistoryWorkload } from '../history/historyTypes';
+import type { HistoryReplay, ReplayedAdmission } from './replayHistory';
 
 /** Why a recorded admission was not reproduced exactly. */
 export const DIVERGENCES = {
@@ -9,7 +9,6 @@ export const DIVERGENCES = {
   laterCycle: 'the replay admitted it in a later cycle',
   otherPool: 'same cycle, another pool',
   otherOrder: 'same cycle and pool, another place in the cycle',
-  retryAttempt: 'a retry attempt: later attempts are not replayed',
 } as const;
 export type Divergence = keyof typeof DIVERGENCES;
 
@@ -31,11 +30,12 @@ export interface Fidelity {
 const EXAMPLES = 20;
 
 /**
- * Compares the replay under the recorded policy with the record, admission by admission. Exact
- * means the same cycle, the same pool and the same place among the cycle's admissions: the
- * order is the policy's decision order, so a swap is a real difference even if both got in.
+ * Compares the replay under the recorded policy with the record, admission by admission, retries
+ * included (a job's n-th recorded admission against its n-th replayed one). Exact means the same
+ * cycle, the same pool and the same place among the cycle's admissions: the order is the policy's
+ * decision order, so a swap is a real difference even if both got in.
  */
-export function fidelityOf(history: HistoryWorkload, replayed: readonly (ReplayedAdmission | undefined)[]): Fidelity {
+export function fidelityOf(history: HistoryWorkload, replay: Pick<HistoryReplay, 'admissions' | 'laterAdmissions'>): Fidelity {
   const cycleOrder = new Map(history.cycles.map((cycle, i) => [cycle.cycleId, i]));
   const diverged: Fidelity['diverged'] = {};
   const examples: Fidelity['examples'] = [];
@@ -44,19 +44,13 @@ export function fidelityOf(history: HistoryWorkload, replayed: readonly (Replaye
   let extraAdmissions = 0;
   const count = (divergence: Divergence, n = 1) => (diverged[divergence] = (diverged[divergence] ?? 0) + n);
 
-  history.jobs.forEach((job, i) => {
-    const recorded = job.admission;
-    const replay = replayed[i];
-    if (job.laterAdmissions > 0) {
-      recordedAdmissions += job.laterAdmissions;
-      count('retryAttempt', job.laterAdmissions);
-    }
+  const compare = (jobId: string, recorded: HistoryAdmission | undefined, replayed: ReplayedAdmission | undefined) => {
     if (!recorded) {
-      if (replay) extraAdmissions += 1;
+      if (replayed) extraAdmissions += 1;
       return;
     }
     recordedAdmissions += 1;
-    const divergence = divergenceOf(recorded, replay, cycleOrder);
+    const divergence = divergenceOf(recorded, replayed, cycleOrder);
     if (!divergence) {
       reproduced += 1;
       return;
@@ -64,11 +58,18 @@ export function fidelityOf(history: HistoryWorkload, replayed: readonly (Replaye
     count(divergence);
     if (examples.length < EXAMPLES)
       examples.push({
-        jobId: job.jobId,
+        jobId,
         divergence,
         recorded: `${recorded.cycleId ?? 'no cycle'} #${recorded.rank} on ${recorded.poolId}`,
-        replayed: replay ? `${replay.cycleId} #${replay.rank} on ${replay.poolId}` : 'not admitted',
+        replayed: replayed ? `${replayed.cycleId} #${replayed.rank} on ${replayed.poolId}` : 'not admitted',
       });
+  };
+
+  history.jobs.forEach((job, i) => {
+    compare(job.jobId, job.admission, replay.admissions[i]);
+    const later = replay.laterAdmissions[i] ?? [];
+    for (let n = 0; n < Math.max(job.laterAdmissions.length, later.length); n++)
+      compare(job.jobId, job.laterAdmissions[n], later[n]);
   });
   return {
     recordedAdmissions,
@@ -81,7 +82,7 @@ export function fidelityOf(history: HistoryWorkload, replayed: readonly (Replaye
 }
 
 function divergenceOf(
-  recorded: NonNullable<HistoryWorkload['jobs'][number]['admission']>,
+  recorded: HistoryAdmission,
   replay: ReplayedAdmission | undefined,
   cycleOrder: Map<string, number>,
 ): Divergence | undefined {

@@ -39,10 +39,12 @@ export interface ReplayedAdmission {
 }
 
 export interface HistoryReplay {
-  /** In the simulator's shape, so its metrics read it unchanged. */
+  /** In the simulator's shape, so its metrics read it unchanged: a job's wait runs to its first admission. */
   run: SimulationRun;
-  /** Per job (workload order): its replayed admission, if any. */
+  /** Per job (workload order): its replayed (first) admission, if any. */
   admissions: (ReplayedAdmission | undefined)[];
+  /** Per job: its replayed admissions after the first (retries), in order. */
+  laterAdmissions: ReplayedAdmission[][];
 }
 
 /** Cycles in a row that change nothing once the record is exhausted and nothing runs: what is left can never fit. */
@@ -59,10 +61,12 @@ const RELEASE_REASON: Record<TerminalEvent['type'], ReleaseReason> = {
  * live views, the admission check of the job and pool aggregates, its occupancy and fairness
  * counters. Inputs (submissions, pool registrations, capacity reports, quota changes, policy
  * changes, user cancellations) go in at their recorded feed positions; cycles run at the recorded
- * cycle instants, each just after the position its recorded snapshot was read at. A job admitted
- * in the same recorded cycle on the same pool as in the record starts and ends at its recorded
- * instants; any other admission starts after its recorded start delay and ends after its recorded
- * hold time, and (for a candidate) the replay runs a cycle at each such end, as the reactor would.
+ * cycle instants (and the earlier plans of a cycle that re-planned at theirs), each just after the
+ * position its snapshot was read at. An attempt admitted in the same recorded cycle on the same
+ * pool as in the record follows the record: its start, end, retry and the pool's release go in at
+ * their recorded positions, so a retried job queues again until its recorded `notBefore`. Any other
+ * admission starts after its recorded start delay and ends the job after its recorded hold time,
+ * and (for a candidate) the replay runs a cycle at each such end, as the reactor would.
  */
 export function replayHistory(history: HistoryWorkload, options: HistoryReplayOptions): HistoryReplay {
   const { jobs, timeline } = history;
@@ -73,14 +77,14 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
   const log = simulationLog({ epochMs: history.originMs, halfLifeSeconds: startPolicy.halfLifeSeconds });
   const admissions: (ReplayedAdmission | undefined)[] = new Array<ReplayedAdmission | undefined>(jobs.length).fill(undefined);
   const indexOf = new Map(jobs.map((job, i) => [job.jobId, i]));
-  const recordedEnd = new Map<number, TerminalEvent>();
-  const recordedStart = new Set<number>();
-  for (const item of timeline) {
-    if (item.kind === 'end') recordedEnd.set(item.job, item.event);
-    if (item.kind === 'start') recordedStart.add(item.job);
-  }
-  // Jobs admitted as recorded follow the record's start and end; the rest follow `derived`.
-  const asRecorded = new Uint8Array(jobs.length);
+  const laterAdmissions: ReplayedAdmission[][] = jobs.map(() => []);
+  const record = recordedAttempts(timeline);
+  // The replay's attempt of each job (admissions so far − 1), and the attempts it admitted as
+  // recorded: those follow the record's start, end, retry and release; the rest follow `derived`.
+  const attemptOf = new Int32Array(jobs.length).fill(-1);
+  const followed = new Set<string>();
+  const follows = (item: { job: number; attempt: number }) => followed.has(attemptKey(item.job, item.attempt));
+  const requeued = new Set<number>();
   const derived = completionQueue();
   const tally = runTally(jobs, history.pools, (source) => weightOf(log.views.policy, source));
   const poolOf = tally.poolOf;
@@ -110,17 +114,33 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
     log.record(jobStreamId(jobId), [{ type: 'JobStarted', data: { jobId, runId: `replay-${jobId}` } }], at);
   };
 
-  const finish = (index: number, at: number) => {
+  const release = (index: number, reason: ReleaseReason, at: number) => {
     const job = jobs[index]!;
     const poolId = poolOf[index]!;
     const pool = log.views.capacity.pools[poolId]!;
     const reservation: ResourceVector = pool.reservations[job.jobId] ?? job.demand;
-    const recorded = recordedEnd.get(index);
-    const terminal = terminalEventOf(job.jobId, recorded);
-    log.record(jobStreamId(job.jobId), [terminal], at);
-    const reason = recorded ? RELEASE_REASON[recorded.type] : 'succeeded';
     log.record(poolStreamId(poolId), decidePool({ type: 'ReleaseCapacity', jobId: job.jobId, reason }, pool), at);
     tally.finished(index, reservation, at);
+  };
+
+  /** An attempt the replay did not follow as recorded ends after its hold time, and ends the job. */
+  const finishDerived = (index: number, at: number) => {
+    const recorded = record.lastEnd.get(index);
+    log.record(jobStreamId(jobs[index]!.jobId), [finalEventOf(jobs[index]!.jobId, recorded)], at);
+    release(index, recorded ? RELEASE_REASON[recorded.type] : 'succeeded', at);
+  };
+
+  /** A followed attempt's end, as recorded; the pool's release comes at its own position if the record has one. */
+  const finishAsRecorded = (item: Extract<TimelineItem, { kind: 'end' }>, at: number) => {
+    const { jobId } = jobs[item.job]!;
+    log.record(jobStreamId(jobId), [{ type: item.event.type, data: item.event.data } as EventInput], at);
+    if (!record.released.has(attemptKey(item.job, item.attempt))) release(item.job, RELEASE_REASON[item.event.type], at);
+  };
+
+  const retry = (item: Extract<TimelineItem, { kind: 'retry' }>, at: number) => {
+    log.record(jobStreamId(jobs[item.job]!.jobId), [{ type: 'JobRetryScheduled', data: item.event.data }], at);
+    tally.queued(item.job);
+    requeued.add(item.job);
   };
 
   const admit = (admission: Admission, at: number, cycleId: string, rank: number): boolean => {
@@ -134,24 +154,35 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
     log.record(jobStreamId(job.jobId), decision.jobEvents, at);
     log.record(poolStreamId(admission.poolId), decision.poolEvents, at);
     tally.admitted(index, admission.poolId, admission.reservation, at);
-    admissions[index] = { atSeconds: at, poolId: admission.poolId, cycleId, rank, reason: admission.reason };
-    const recorded = job.admission;
+    requeued.delete(index);
+    const attempt = ++attemptOf[index]!;
+    const replayed = { atSeconds: at, poolId: admission.poolId, cycleId, rank, reason: admission.reason };
+    if (attempt === 0) admissions[index] = replayed;
+    else laterAdmissions[index]!.push(replayed);
+    const recorded = attempt === 0 ? job.admission : job.laterAdmissions[attempt - 1];
+    const key = attemptKey(index, attempt);
     const same = recorded?.cycleId === cycleId && recorded.poolId === admission.poolId;
-    asRecorded[index] = same && recordedEnd.has(index) ? 1 : 0;
-    if (asRecorded[index] === 0) {
-      if (!(same && recordedStart.has(index))) derived.push(at + job.startDelaySeconds, index * 2);
+    if (same && record.ended.has(key)) followed.add(key);
+    else {
+      if (!(same && record.started.has(key))) derived.push(at + job.startDelaySeconds, index * 2);
       derived.push(at + job.duration, index * 2 + 1);
     }
     return true;
   };
 
-  const cycle = (at: number, cycleId: string): number => {
+  // A cycle that re-planned carries its ranks on from one plan to the next.
+  const ranks = new Map<string, number>();
+  /** One plan of a cycle; `written` limits it to what an earlier plan of the record got written before its conflict. */
+  const cycle = (at: number, cycleId: string, written?: ReadonlySet<string>): number => {
     cycles += 1;
     const result = options.policy.cycle(snapshotOf(log.views, log.isoAt(at), log.pendingIndex));
     for (const c of result.cancellations) cancelPending(c.jobId, c.reason, at);
-    let rank = 0;
-    for (const admission of result.admissions) if (admit(admission, at, cycleId, rank)) rank += 1;
-    return rank + result.cancellations.length;
+    const first = ranks.get(cycleId) ?? 0;
+    let rank = first;
+    for (const admission of result.admissions)
+      if ((!written || written.has(admission.jobId)) && admit(admission, at, cycleId, rank)) rank += 1;
+    ranks.set(cycleId, rank);
+    return rank - first + result.cancellations.length;
   };
 
   const apply = (item: TimelineItem, at: number) => {
@@ -166,13 +197,22 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
       case 'cancelPending':
         return cancelPending(jobs[item.job]!.jobId, jobs[item.job]!.cancelReason ?? 'cancelled', at);
       case 'start':
-        if (asRecorded[item.job] === 1) start(item.job, at);
+        if (follows(item)) start(item.job, at);
         return;
       case 'end':
-        if (asRecorded[item.job] === 1) finish(item.job, at);
+        if (follows(item)) finishAsRecorded(item, at);
+        return;
+      case 'retry':
+        if (follows(item)) retry(item, at);
+        return;
+      case 'release':
+        if (follows(item)) release(item.job, item.event.data.reason, at);
         return;
       case 'cycle':
         cycle(at, item.cycle.cycleId);
+        return;
+      case 'plan':
+        cycle(at, item.cycle.cycleId, item.written);
         return;
     }
   };
@@ -194,7 +234,7 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
     if (item && itemAt === at) {
       apply(item, at);
       next += 1;
-      if (item.kind === 'cycle') lastCycle = at;
+      if (item.kind === 'cycle' || item.kind === 'plan') lastCycle = at;
       continue;
     }
     let ended = false;
@@ -202,7 +242,7 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
       const code = derived.pop()!.jobIndex;
       if (code % 2 === 0) start(code >> 1, at);
       else {
-        finish(code >> 1, at);
+        finishDerived(code >> 1, at);
         ended = true;
       }
     }
@@ -215,8 +255,15 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
     if (idleCycles >= MAX_IDLE_CYCLES) break;
   }
 
+  const result = tally.result();
+  // A retried job's wait is to its first admission; one waiting again at the window's end has not finished.
+  admissions.forEach((admission, i) => {
+    if (admission) result.admittedAt[i] = admission.atSeconds;
+  });
+  for (const index of requeued) result.finishedAt[index] = NaN;
   return {
     admissions,
+    laterAdmissions,
     run: {
       policy: candidate ? 'candidate' : 'recorded',
       workload: {
@@ -227,15 +274,35 @@ export function replayHistory(history: HistoryWorkload, options: HistoryReplayOp
         shares: startPolicy.shares,
         skipped: history.skipped,
       },
-      ...tally.result(),
+      ...result,
+      admissionOrder: [...new Set(result.admissionOrder)],
       cycles,
       eventsRecorded: log.events.length,
     },
   };
 }
 
-/** The job's recorded end as the replay writes it: no run id of the record, and a failure ends the job (retries are not replayed). */
-function terminalEventOf(jobId: string, recorded: TerminalEvent | undefined): EventInput {
+const attemptKey = (job: number, attempt: number) => `${job}/${attempt}`;
+
+/** Which recorded attempts started, ended and had their release recorded, and each job's last end. */
+function recordedAttempts(timeline: readonly TimelineItem[]) {
+  const started = new Set<string>();
+  const ended = new Set<string>();
+  const released = new Set<string>();
+  const lastEnd = new Map<number, TerminalEvent>();
+  for (const item of timeline) {
+    if (item.kind === 'start') started.add(attemptKey(item.job, item.attempt));
+    if (item.kind === 'release') released.add(attemptKey(item.job, item.attempt));
+    if (item.kind === 'end') {
+      ended.add(attemptKey(item.job, item.attempt));
+      lastEnd.set(item.job, item.event);
+    }
+  }
+  return { started, ended, released, lastEnd };
+}
+
+/** The job's last recorded end as a derived attempt writes it: no run id of the record, and a failure ends the job. */
+function finalEventOf(jobId: string, recorded: TerminalEvent | undefined): EventInput {
   if (!recorded) return { type: 'JobSucceeded', data: { jobId } };
   switch (recorded.type) {
     case 'JobSucceeded':
